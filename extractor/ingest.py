@@ -1,0 +1,219 @@
+"""Input files and folders -> raw articles.
+
+Accepted: `.txt`, `.html`/`.htm`, `.json` (one article object), `.jsonl` (one
+article object per line), and any of those gzipped (`.gz`). Folders are walked
+recursively; hidden files and folders, and the output folder, are skipped.
+"""
+from __future__ import annotations
+
+import codecs
+import gzip
+import json
+import os
+import re
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from .errors import InputError, MalformedInputError, UnreadableInputError
+from .records import RawArticle
+
+TEXT_SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
+GZIP_SUFFIX = ".gz"
+# A charset declared in the first bytes of an HTML page (<meta charset=...> or http-equiv).
+_DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_CHARSET_SNIFF_BYTES = 4096
+# Bytes looked at to tell text from binary: a NUL there means not a text file.
+_BINARY_SNIFF_BYTES = 8192
+# Characters kept in an output file name made from an article id.
+_UNSAFE_NAME = re.compile(r"[^\w.-]+")
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """A file to read: its path, and its path relative to the batch root (POSIX form)."""
+
+    path: Path
+    rel: str
+
+    @property
+    def kind(self) -> str | None:
+        """"text", "html", "json", "jsonl", or None for a file we do not read."""
+        name = self.path.name.lower()
+        if name.endswith(GZIP_SUFFIX):
+            name = name[: -len(GZIP_SUFFIX)]
+        return TEXT_SUFFIXES.get(os.path.splitext(name)[1])
+
+    def output_rel(self, article_key: str | None = None) -> str:
+        """Where this file's output goes under OUT: `a/b/x.html` -> `a/b/x.json`.
+
+        A JSON Lines file holds many articles: `a/x.jsonl` -> `a/x/<key>.json`.
+        """
+        rel = self.rel[: -len(GZIP_SUFFIX)] if self.rel.lower().endswith(GZIP_SUFFIX) else self.rel
+        stem = str(PurePosixPath(rel).with_suffix(""))
+        if article_key is None:
+            return stem + ".json"
+        return f"{stem}/{safe_name(article_key)}.json"
+
+
+def safe_name(key: str) -> str:
+    """A file name made from an id that can never leave its folder (`../../x` -> `x`)."""
+    name = _UNSAFE_NAME.sub("_", key).strip("._")
+    return name[:120] or "article"
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def discover(inputs: Sequence[str | Path], *, exclude: Path | None = None) -> Iterator[InputFile | InputError]:
+    """Yield the readable files under `inputs` in a stable (sorted) order.
+
+    A named path that does not exist or is not a kind we read yields an InputError;
+    inside folders, other kinds are passed over. `exclude` (the output folder) is skipped.
+    """
+    excluded = exclude.resolve() if exclude is not None else None
+    for given in inputs:
+        root = Path(given)
+        if root.is_dir():
+            yield from _walk(root, excluded)
+        elif root.is_file():
+            item = InputFile(root, root.name)
+            if item.kind is None:
+                yield UnreadableInputError(f"{root}: not a file kind extractor reads "
+                                           "(.txt, .html, .htm, .json, .jsonl, optionally .gz)")
+            else:
+                yield item
+        else:
+            yield UnreadableInputError(f"{root}: no such file or folder")
+
+
+def _walk(root: Path, excluded: Path | None) -> Iterator[InputFile]:
+    # followlinks=False: a symlinked folder cannot make the walk loop.
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        here = Path(folder)
+        dirs[:] = sorted(d for d in dirs if not _hidden(d)
+                         and (excluded is None or (here / d).resolve() != excluded))
+        for name in sorted(files):
+            if _hidden(name):
+                continue
+            item = InputFile(here / name, (here / name).relative_to(root).as_posix())
+            if item.kind is not None:
+                yield item
+
+
+def read_bytes(path: Path, *, max_bytes: int) -> bytes:
+    """The file's bytes, gunzipped when it ends in .gz, never more than `max_bytes`."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise UnreadableInputError(f"{path}: {size} bytes is over the {max_bytes}-byte limit "
+                                       "(raise it with --max-file-size)")
+        if path.name.lower().endswith(GZIP_SUFFIX):
+            with gzip.open(path, "rb") as fh:
+                data = fh.read(max_bytes + 1)  # bounded: a gzip bomb stops here
+            if len(data) > max_bytes:
+                raise UnreadableInputError(f"{path}: unpacks to over the {max_bytes}-byte limit")
+            return data
+        return path.read_bytes()
+    except (OSError, EOFError, zlib.error) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise UnreadableInputError(f"{path}: cannot be read: {reason}") from exc
+
+
+def decode(data: bytes, *, name: str, html: bool = False) -> tuple[str, tuple[str, ...]]:
+    """Bytes -> text: UTF-8 (BOM or not), UTF-16 with a BOM, the page's declared
+    charset, then cp1252 (latin-1 for bytes cp1252 leaves undefined) with a warning.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace"), ()
+    if b"\x00" in data[:_BINARY_SNIFF_BYTES]:
+        raise UnreadableInputError(f"{name}: binary data (NUL bytes), not a text or HTML file")
+    try:
+        return data.decode("utf-8-sig"), ()
+    except UnicodeDecodeError:
+        pass
+    if html:
+        declared = _DECLARED_CHARSET.search(data[:_CHARSET_SNIFF_BYTES])
+        if declared:
+            try:
+                return data.decode(declared.group(1).decode("ascii")), ()
+            except (LookupError, UnicodeDecodeError):
+                pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    return text, (f"{name}: not valid UTF-8 and no usable declared charset; read as cp1252",)
+
+
+def read_articles(item: InputFile, *, max_bytes: int) -> Iterator[tuple[str, RawArticle | InputError]]:
+    """Yield (output path relative to OUT, article or the error that stopped it)."""
+    try:
+        data = read_bytes(item.path, max_bytes=max_bytes)
+        kind = item.kind
+        text, warnings = decode(data, name=item.rel, html=kind == "html")
+        if not text.strip():
+            raise UnreadableInputError(f"{item.rel}: empty file")
+    except InputError as exc:
+        yield item.output_rel(), exc
+        return
+    if kind in ("text", "html"):
+        yield item.output_rel(), RawArticle(
+            id="", path=item.rel, format=kind, warnings=warnings,
+            **({"html": text} if kind == "html" else {"text": text}))
+    elif kind == "json":
+        try:
+            obj = json.loads(text)
+        except ValueError as exc:
+            yield item.output_rel(), MalformedInputError(f"{item.rel}: not valid JSON: {exc}")
+            return
+        yield item.output_rel(), _article_from_object(obj, path=item.rel, where=item.rel, warnings=warnings)
+    else:
+        yield from _read_jsonl(item, text, warnings)
+
+
+def _read_jsonl(item: InputFile, text: str, warnings: tuple[str, ...]) -> Iterator[tuple[str, RawArticle | InputError]]:
+    seen: set[str] = set()
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{item.rel}:{number}"
+        try:
+            obj = json.loads(line)
+        except ValueError as exc:
+            yield item.output_rel(str(number)), MalformedInputError(f"{where}: not valid JSON: {exc}")
+            continue
+        key = str(obj.get("id") or number) if isinstance(obj, dict) else str(number)
+        # Two lines with the same id would overwrite each other: the later one gets its line number.
+        if safe_name(key) in seen:
+            key = f"{key}-{number}"
+        seen.add(safe_name(key))
+        yield item.output_rel(key), _article_from_object(obj, path=where, where=where, warnings=warnings)
+
+
+def _article_from_object(obj: object, *, path: str, where: str,
+                         warnings: tuple[str, ...]) -> RawArticle | InputError:
+    """An article object: `text` or `html`, plus optional id, url, title, published, authors."""
+    if not isinstance(obj, dict):
+        return MalformedInputError(f"{where}: expected a JSON object with a text or html field")
+    text, html = obj.get("text"), obj.get("html")
+    if not isinstance(text, str) and not isinstance(html, str):
+        return MalformedInputError(f"{where}: the article object has no text or html string")
+    if not (html if isinstance(html, str) else text).strip():
+        return UnreadableInputError(f"{where}: the article's text is empty")
+    authors = obj.get("authors") or ()
+    if isinstance(authors, str):
+        authors = (authors,)
+
+    def optional_str(key: str) -> str | None:
+        value = obj.get(key)
+        return str(value) if value not in (None, "") else None
+
+    return RawArticle(
+        id=optional_str("id") or "", path=path, format="json",
+        text=text if isinstance(text, str) else None,
+        html=html if isinstance(html, str) else None,
+        url=optional_str("url"), title=optional_str("title"), published=optional_str("published"),
+        authors=tuple(str(a) for a in authors if a), warnings=warnings)
