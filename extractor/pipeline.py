@@ -17,6 +17,7 @@ from . import entities as entities_stage
 from . import html as html_stage
 from . import numbers as numbers_stage
 from . import quotes as quotes_stage
+from . import speakers as speakers_stage
 from . import text as text_stage
 from .errors import ArticleError, ExtractorError, MalformedInputError
 from .nlp import load_model
@@ -64,7 +65,7 @@ def enrich(doc: Doc, raw: RawArticle, cleaned: CleanArticle) -> Article:
             f"language {meta.language!r} is not English: quotes, entities, numbers and "
             "dates were not extracted",))
     entities = entities_stage.find_entities(doc)
-    quotes, entities = quotes_stage.find_quotes(doc, entities)
+    quotes, entities = speakers_stage.resolve_speakers(doc, quotes_stage.find_quotes(doc), entities)
     numbers = numbers_stage.find_numbers(doc)
     dates = dates_stage.find_dates(doc, published=meta.published)
     claims, numbers = claims_stage.link_claims(quotes, numbers, dates)

@@ -1,16 +1,11 @@
-"""Quotes: direct, indirect and mixed reported speech (filled by the who-said-what issue)."""
+"""Quotes: direct, indirect and mixed reported speech, with their cue and source mention."""
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from .records import Entity, Quote
+from .records import QuoteCandidate
 
 
-def find_quotes(doc: Doc, entities: Sequence[Entity]) -> tuple[list[Quote], list[Entity]]:
-    """Find the quotes of `doc` with their speakers resolved against `entities`.
-
-    Returns the quotes and the entities (which speaker resolution may refine).
-    """
-    return [], list(entities)
+def find_quotes(doc: Doc) -> list[QuoteCandidate]:
+    """Find the quotes of `doc`, in text order, each with its cue and the words naming its source."""
+    return []

@@ -92,6 +92,24 @@ class Speaker(_Record):
 
 
 @dataclass(frozen=True)
+class QuoteCandidate(_Record):
+    """A quote as found in the text, before its speaker is resolved to an entity.
+
+    `mention` is the words naming the source at this quote ("Taluz", "she",
+    "the company", "striker Tanya Taluz"); None when the text names no source here
+    (a quote paragraph that continues the previous speaker, or an unattributed quote).
+    """
+
+    text: str
+    start: int
+    end: int
+    type: str                       # direct, indirect, mixed
+    cue: Span | None = None
+    mention: Span | None = None
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
 class Quote(_Record):
     id: str
     text: str
