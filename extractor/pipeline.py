@@ -66,8 +66,8 @@ def enrich(doc: Doc, raw: RawArticle, cleaned: CleanArticle) -> Article:
             "dates were not extracted",))
     entities = entities_stage.find_entities(doc)
     quotes, entities = speakers_stage.resolve_speakers(doc, quotes_stage.find_quotes(doc), entities)
-    numbers = numbers_stage.find_numbers(doc)
     dates = dates_stage.find_dates(doc, published=meta.published)
+    numbers = numbers_stage.find_numbers(doc, dates=dates)
     claims, numbers = claims_stage.link_claims(quotes, numbers, dates)
     return replace(article, entities=tuple(entities), quotes=tuple(quotes),
                    numbers=tuple(numbers), dates=tuple(dates), claims=tuple(claims))
