@@ -60,11 +60,9 @@ def _pending(inputs: Sequence[str | Path], out: Path, settings: Settings,
     """(input name, output rel path, article or error) for every article in the inputs."""
     for item in discover(inputs, exclude=out):
         if isinstance(item, InputError):
-            yield str(item).split(":", 1)[0], None, item
+            yield item.path, None, item
             continue
-        for rel, article in read_articles(item, max_bytes=settings.max_file_bytes):
-            name = article.path if isinstance(article, RawArticle) else item.rel
-            yield name or item.rel, rel, article
+        yield from read_articles(item, max_bytes=settings.max_file_bytes)
 
 
 def run_batch(inputs: Sequence[str | Path], out: str | Path, *, settings: Settings | None = None,

@@ -20,7 +20,14 @@ class ModelNotFoundError(ExtractorError):
 
 
 class InputError(ExtractorError):
-    """An input cannot be read or understood; the message names the file."""
+    """An input cannot be read or understood; the message names the file.
+
+    `path` is the input's name as the run record gives it (None when unknown).
+    """
+
+    def __init__(self, message: str, *, path: str | None = None):
+        super().__init__(message)
+        self.path = path
 
 
 class UnreadableInputError(InputError):

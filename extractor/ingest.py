@@ -82,11 +82,12 @@ def discover(inputs: Sequence[str | Path], *, exclude: Path | None = None) -> It
             item = InputFile(root, root.name)
             if item.kind is None:
                 yield UnreadableInputError(f"{root}: not a file kind extractor reads "
-                                           "(.txt, .html, .htm, .json, .jsonl, optionally .gz)")
+                                           "(.txt, .html, .htm, .json, .jsonl, optionally .gz)",
+                                           path=str(root))
             else:
                 yield item
         else:
-            yield UnreadableInputError(f"{root}: no such file or folder")
+            yield UnreadableInputError(f"{root}: no such file or folder", path=str(root))
 
 
 def _walk(root: Path, excluded: Path | None) -> Iterator[InputFile]:
@@ -103,23 +104,27 @@ def _walk(root: Path, excluded: Path | None) -> Iterator[InputFile]:
                 yield item
 
 
-def read_bytes(path: Path, *, max_bytes: int) -> bytes:
-    """The file's bytes, gunzipped when it ends in .gz, never more than `max_bytes`."""
+def read_bytes(path: Path, *, max_bytes: int, name: str | None = None) -> bytes:
+    """The file's bytes, gunzipped when it ends in .gz, never more than `max_bytes`.
+
+    `name` is how error messages call the file (its path relative to the batch root).
+    """
+    name = name or str(path)
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise UnreadableInputError(f"{path}: {size} bytes is over the {max_bytes}-byte limit "
+            raise UnreadableInputError(f"{name}: {size} bytes is over the {max_bytes}-byte limit "
                                        "(raise it with --max-file-size)")
         if path.name.lower().endswith(GZIP_SUFFIX):
             with gzip.open(path, "rb") as fh:
                 data = fh.read(max_bytes + 1)  # bounded: a gzip bomb stops here
             if len(data) > max_bytes:
-                raise UnreadableInputError(f"{path}: unpacks to over the {max_bytes}-byte limit")
+                raise UnreadableInputError(f"{name}: unpacks to over the {max_bytes}-byte limit")
             return data
         return path.read_bytes()
     except (OSError, EOFError, zlib.error) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise UnreadableInputError(f"{path}: cannot be read: {reason}") from exc
+        raise UnreadableInputError(f"{name}: cannot be read: {reason}") from exc
 
 
 def decode(data: bytes, *, name: str, html: bool = False) -> tuple[str, tuple[str, ...]]:
@@ -148,33 +153,36 @@ def decode(data: bytes, *, name: str, html: bool = False) -> tuple[str, tuple[st
     return text, (f"{name}: not valid UTF-8 and no usable declared charset; read as cp1252",)
 
 
-def read_articles(item: InputFile, *, max_bytes: int) -> Iterator[tuple[str, RawArticle | InputError]]:
-    """Yield (output path relative to OUT, article or the error that stopped it)."""
+def read_articles(item: InputFile, *, max_bytes: int) -> Iterator[tuple[str, str, RawArticle | InputError]]:
+    """Yield (input name, output path relative to OUT, article or the error that stopped it).
+
+    The input name is the file's relative path, with `:line` for a JSON Lines article.
+    """
     try:
-        data = read_bytes(item.path, max_bytes=max_bytes)
+        data = read_bytes(item.path, max_bytes=max_bytes, name=item.rel)
         kind = item.kind
         text, warnings = decode(data, name=item.rel, html=kind == "html")
         if not text.strip():
             raise UnreadableInputError(f"{item.rel}: empty file")
     except InputError as exc:
-        yield item.output_rel(), exc
+        yield item.rel, item.output_rel(), exc
         return
     if kind in ("text", "html"):
-        yield item.output_rel(), RawArticle(
+        yield item.rel, item.output_rel(), RawArticle(
             id="", path=item.rel, format=kind, warnings=warnings,
             **({"html": text} if kind == "html" else {"text": text}))
     elif kind == "json":
         try:
             obj = json.loads(text)
         except ValueError as exc:
-            yield item.output_rel(), MalformedInputError(f"{item.rel}: not valid JSON: {exc}")
+            yield item.rel, item.output_rel(), MalformedInputError(f"{item.rel}: not valid JSON: {exc}")
             return
-        yield item.output_rel(), _article_from_object(obj, path=item.rel, where=item.rel, warnings=warnings)
+        yield item.rel, item.output_rel(), _article_from_object(obj, path=item.rel, where=item.rel, warnings=warnings)
     else:
         yield from _read_jsonl(item, text, warnings)
 
 
-def _read_jsonl(item: InputFile, text: str, warnings: tuple[str, ...]) -> Iterator[tuple[str, RawArticle | InputError]]:
+def _read_jsonl(item: InputFile, text: str, warnings: tuple[str, ...]) -> Iterator[tuple[str, str, RawArticle | InputError]]:
     seen: set[str] = set()
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -183,14 +191,14 @@ def _read_jsonl(item: InputFile, text: str, warnings: tuple[str, ...]) -> Iterat
         try:
             obj = json.loads(line)
         except ValueError as exc:
-            yield item.output_rel(str(number)), MalformedInputError(f"{where}: not valid JSON: {exc}")
+            yield where, item.output_rel(str(number)), MalformedInputError(f"{where}: not valid JSON: {exc}")
             continue
         key = str(obj.get("id") or number) if isinstance(obj, dict) else str(number)
         # Two lines with the same id would overwrite each other: the later one gets its line number.
         if safe_name(key) in seen:
             key = f"{key}-{number}"
         seen.add(safe_name(key))
-        yield item.output_rel(key), _article_from_object(obj, path=where, where=where, warnings=warnings)
+        yield where, item.output_rel(key), _article_from_object(obj, path=where, where=where, warnings=warnings)
 
 
 def _article_from_object(obj: object, *, path: str, where: str,
