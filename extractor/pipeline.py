@@ -58,7 +58,7 @@ def enrich(doc: Doc, raw: RawArticle, cleaned: CleanArticle) -> Article:
     """Run the extraction stages over a parsed Doc and assemble the Article."""
     meta = cleaned.metadata
     article = Article(id=article_id(raw),
-                      source=Source(path=raw.path, format=raw.format, url=raw.url),
+                      source=Source(path=raw.path, format=raw.format, url=raw.url or cleaned.url),
                       metadata=meta, text=cleaned.text, warnings=cleaned.warnings)
     if meta.language not in (None, ENGLISH):
         return replace(article, warnings=article.warnings + (

@@ -72,6 +72,7 @@ class CleanArticle(_Record):
     text: str
     metadata: Metadata
     warnings: tuple[str, ...] = ()
+    url: str | None = None          # the page's canonical address, when it names one
 
 
 @dataclass(frozen=True)
