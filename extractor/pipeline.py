@@ -4,9 +4,11 @@ Each stage is a function of its own module; this module only calls them in order
 """
 from __future__ import annotations
 
+import functools
 import hashlib
-from collections.abc import Iterable, Iterator
-from dataclasses import replace
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -15,14 +17,16 @@ from . import claims as claims_stage
 from . import dates as dates_stage
 from . import entities as entities_stage
 from . import html as html_stage
+from . import limits
 from . import numbers as numbers_stage
 from . import quotes as quotes_stage
 from . import speakers as speakers_stage
 from . import text as text_stage
-from .errors import ArticleError, ExtractorError, MalformedInputError
+from .errors import (ArticleError, ArticleLimitError, ArticleTimeoutError, ExtractorError,
+                     MalformedInputError)
 from .nlp import load_model
 from .records import Article, CleanArticle, RawArticle, Source
-from .settings import Settings
+from .settings import MAX_QUOTES_PER_ARTICLE, Settings
 
 # The stages after cleaning are written for English text.
 ENGLISH = "en"
@@ -54,7 +58,8 @@ def clean(raw: RawArticle) -> CleanArticle:
     return replace(cleaned, metadata=meta, warnings=raw.warnings + cleaned.warnings)
 
 
-def enrich(doc: Doc, raw: RawArticle, cleaned: CleanArticle) -> Article:
+def enrich(doc: Doc, raw: RawArticle, cleaned: CleanArticle, *,
+           max_quotes: int = MAX_QUOTES_PER_ARTICLE) -> Article:
     """Run the extraction stages over a parsed Doc and assemble the Article."""
     meta = cleaned.metadata
     article = Article(id=article_id(raw),
@@ -65,7 +70,10 @@ def enrich(doc: Doc, raw: RawArticle, cleaned: CleanArticle) -> Article:
             f"language {meta.language!r} is not English: quotes, entities, numbers and "
             "dates were not extracted",))
     entities = entities_stage.find_entities(doc)
-    quotes, entities = speakers_stage.resolve_speakers(doc, quotes_stage.find_quotes(doc), entities)
+    candidates, capped = limits.cap_quotes(quotes_stage.find_quotes(doc), limit=max_quotes)
+    if capped:
+        article = replace(article, warnings=article.warnings + (capped,))
+    quotes, entities = speakers_stage.resolve_speakers(doc, candidates, entities)
     dates = dates_stage.find_dates(doc, published=meta.published)
     numbers = numbers_stage.find_numbers(doc, dates=dates)
     claims, numbers = claims_stage.link_claims(quotes, numbers, dates)
@@ -111,31 +119,124 @@ class Extractor:
         return result
 
     def process(self, raws: Iterable[RawArticle]) -> Iterator[tuple[RawArticle, Article | ExtractorError]]:
-        """Yield each article with its result, or with the error that stopped it.
+        """Yield each article (the object given) with its result, or the error that stopped it.
 
-        One article's failure never stops the others.
+        One article's failure never stops the others: a bug in a stage becomes an
+        ArticleError. Articles go through in batches of `settings.batch_size`; each
+        has `settings.timeout` seconds for cleaning, parsing and extraction together
+        (enforced in the main thread only, see `limits.call_with_time_limit`).
         """
-        prepared: list[tuple[RawArticle, CleanArticle | ExtractorError]] = []
+        batch: list[RawArticle] = []
         for raw in raws:
-            try:
-                prepared.append((raw, clean(raw)))
-            except ExtractorError as exc:
-                prepared.append((raw, exc))
-        texts = ((c.text if isinstance(c, CleanArticle) else "", i) for i, (_, c) in enumerate(prepared))
-        for doc, i in self.nlp.pipe(texts, as_tuples=True, batch_size=self.settings.batch_size):
-            raw, cleaned = prepared[i]
-            if isinstance(cleaned, ExtractorError):
-                yield raw, cleaned
-                continue
-            try:
-                yield raw, enrich(doc, raw, cleaned)
-            except ExtractorError as exc:
-                yield raw, exc
-            except Exception as exc:  # a bug in a stage must not stop the batch
-                err = ArticleError(f"{raw.path or raw.id or 'article'}: internal error in the "
-                                   f"pipeline: {type(exc).__name__}: {exc}")
-                err.__cause__ = exc
-                yield raw, err
+            batch.append(raw)
+            if len(batch) >= self.settings.batch_size:
+                yield from self._process_batch(batch)
+                batch = []
+        if batch:
+            yield from self._process_batch(batch)
+
+    def _process_batch(self, raws: list[RawArticle]) -> Iterator[tuple[RawArticle, Article | ExtractorError]]:
+        jobs = [_Job(raw) for raw in raws]
+        for job in jobs:
+            job.cleaned = self._step(job, "cleaning", functools.partial(self._prepare, job))
+        self._parse([job for job in jobs if job.error is None])
+        for job in jobs:
+            if job.error is None:
+                job.article = self._step(job, "extracting", functools.partial(
+                    enrich, job.doc, job.work, job.cleaned, max_quotes=self.settings.max_quotes))
+            yield job.raw, job.error if job.error is not None else job.article
+
+    def _prepare(self, job: _Job) -> CleanArticle:
+        """Input guards, then cleaning: only safe, bounded text reaches the model."""
+        job.work = limits.scrub_article(job.raw)
+        if job.work.html is not None:
+            limits.check_html_depth(job.work.html, limit=self.settings.max_html_depth, name=job.name)
+        cleaned = limits.scrub_clean(clean(job.work))
+        limit = min(self.settings.max_text_chars, getattr(self.nlp, "max_length", self.settings.max_text_chars))
+        limits.check_text_length(cleaned.text, limit=limit, name=job.name)
+        return cleaned
+
+    def _parse(self, jobs: list[_Job]) -> None:
+        """spaCy over the batch at once; when that fails or runs out of time, one by one,
+        so that only the article at fault fails."""
+        if not jobs:
+            return
+        timeout = self._timeout()
+        # The batch gets the time its articles have left, together.
+        budget = max(sum(max(timeout - j.spent, 0.0) for j in jobs), 0.001) if timeout else None
+        texts = [job.cleaned.text for job in jobs]
+        started = time.perf_counter()
+        try:
+            docs = limits.call_with_time_limit(
+                budget, lambda: list(self.nlp.pipe(texts, batch_size=self.settings.batch_size)),
+                message=self._timeout_message(jobs[0], "parsing"))
+        except Exception as exc:  # ArticleTimeoutError too: find the article to blame
+            if len(jobs) == 1:
+                jobs[0].error = exc if isinstance(exc, ExtractorError) else _internal_error(
+                    jobs[0], "parsing", exc)
+                return
+            for job in jobs:
+                job.doc = self._step(job, "parsing", functools.partial(self.nlp, job.cleaned.text))
+            return
+        share = (time.perf_counter() - started) / len(jobs)
+        for job, doc in zip(jobs, docs):
+            job.doc, job.spent = doc, job.spent + share
+
+    def _step(self, job: _Job, step: str, fn: Callable[[], object]):
+        """`fn()` within the time the article has left; a failure is put on the job."""
+        timeout = self._timeout()
+        left = timeout - job.spent if timeout else None
+        started = time.perf_counter()
+        try:
+            if left is not None and left <= 0:
+                raise ArticleTimeoutError(self._timeout_message(job, step))
+            return limits.call_with_time_limit(left, fn, message=self._timeout_message(job, step))
+        except ExtractorError as exc:
+            job.error = exc
+        except Exception as exc:  # a bug in a stage must not stop the batch
+            job.error = _internal_error(job, step, exc)
+        finally:
+            job.spent += time.perf_counter() - started
+        return None
+
+    def _timeout(self) -> float | None:
+        """Seconds each article may take; None for no limit (a timeout of 0 or less)."""
+        return self.settings.timeout if self.settings.timeout and self.settings.timeout > 0 else None
+
+    def _timeout_message(self, job: _Job, step: str) -> str:
+        return (f"{job.name}: stopped at the time limit of {self.settings.timeout:g} seconds per "
+                f"article, while {step}; raise it with --timeout (0: no limit)")
+
+
+@dataclass
+class _Job:
+    """One article on its way through a batch (bookkeeping of `Extractor.process`)."""
+
+    raw: RawArticle                  # as given: what `process` yields back
+    work: RawArticle | None = None   # after the input guards
+    cleaned: CleanArticle | None = None
+    doc: Doc | None = None
+    article: Article | None = None
+    error: ExtractorError | None = None
+    spent: float = 0.0               # seconds used so far
+
+    def __post_init__(self):
+        self.work = self.raw
+
+    @property
+    def name(self) -> str:
+        return self.work.path or self.work.id or "article"
+
+
+def _internal_error(job: _Job, step: str, exc: Exception) -> ArticleError:
+    if isinstance(exc, RecursionError):  # a nest the input guards did not foresee
+        error: ArticleError = ArticleLimitError(
+            f"{job.name}: nested too deeply to process (Python's recursion limit) while {step}")
+    else:
+        error = ArticleError(f"{job.name}: internal error in the pipeline while {step}: "
+                             f"{type(exc).__name__}: {exc}")
+    error.__cause__ = exc
+    return error
 
 
 def _as_raw(article: dict | RawArticle) -> RawArticle:
