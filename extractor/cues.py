@@ -1,9 +1,8 @@
-"""Cues of reported speech: the reporting-verb lexicon and the parse patterns around it.
+"""Cues of reported speech: what a reporting verb, noun or `according to` reports.
 
-The lexicon is split by what a verb can introduce, because a verb that reports a
-quoted sentence ("she laughed") does not report a `that` clause, and a verb that
-takes a clause ("they believe that ...") is not always speech. Everything here reads
-the parse spaCy already made (`dep_`, `head`, `lemma_`); nothing runs a model.
+Each cue gives the token bounds of the clause it reports and the token naming its
+source (see `sources`), read from the parse spaCy already made (`dep_`, `head`,
+`lemma_`); the word lists live in `cue_lexicon`. Nothing here runs a model.
 """
 from __future__ import annotations
 
@@ -11,257 +10,22 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-# Speech and claim verbs that report a clause: `X <verb> (that) ...`. Mental-state
-# verbs (think, believe, hope, know, expect, fear) and evidence verbs (show, find,
-# reveal, indicate) are left out: in news they mostly narrate rather than report a
-# source, and each false `that` clause costs precision on every article.
-REPORTING_VERBS = frozenset("""
-    say tell add note assert argue warn claim explain recount stress insist accuse urge
-    state declare announce report write tweet post reply respond answer ask acknowledge
-    admit concede confirm deny allege contend maintain suggest predict promise pledge vow
-    threaten estimate emphasize emphasise underscore underline reiterate repeat recall
-    observe remark comment mention disclose caution complain lament boast brag joke quip
-    counter retort rebut testify swear affirm aver attest opine speculate theorize posit
-    conclude agree disagree dispute object protest charge blame criticize criticise
-    demand request plead implore beg recommend propose advise inform notify assure
-    reassure remind tell instruct order hint imply signal clarify elaborate detail
-    describe characterize outline specify stipulate rule contest concur echo forecast
-    project calculate reckon surmise reason muse wonder question query inquire enquire
-    whisper shout yell scream cry exclaim mutter murmur sigh confide divulge proclaim
-    pronounce publish blog text email message relate narrate insinuate counsel guarantee
-    certify verify confess reaffirm restate hypothesize hypothesise intimate decree
-    corroborate forewarn reminisce theorise summarize summarise
-    """.split())
+from .cue_lexicon import (APPEAL_VERBS, CUE_NOUNS, FINITE_TAGS, NAMING_VERBS, NON_SOURCES,
+                          PREP_CUES, REPORTING_VERBS, TRAILING_VERBS, is_passive, is_point_out,
+                          is_reporting, is_verb, lemma)
+from .sources import (MAX_SUBJECT_CLIMB, SUBJECT_DEPS, record_source, same_paragraph, speaker_of,
+                      subject_of)
 
-# Verbs that attribute a quotation placed next to them but never a `that` clause of
-# their own ("..." she laughed; "..." reads a post; "..." he continued).
-DIRECT_ONLY_VERBS = frozenset("""
-    continue read laugh smile chuckle grin sneer scoff snap interject interrupt chime
-    begin start finish go conclude rage fume gush marvel recall reflect mumble stammer
-    stutter bark growl grumble groan moan whine wail sob gasp hiss
-    """.split())
-
-DIRECT_CUE_VERBS = REPORTING_VERBS | DIRECT_ONLY_VERBS
-
-# Verbs that take a quotation as their bare object: `He said "we will win."`.
-SAY_LIKE_VERBS = frozenset("""
-    say add write tweet post declare state reply respond answer ask explain continue
-    announce exclaim shout yell scream whisper mutter insist warn read conclude
-    """.split())
-
-# Verbs whose object is the person addressed, not the speaker: in `"...," told Ann`
-# Ann is not the source, so inversion never takes their object as the speaker.
-ADDRESSEE_VERBS = frozenset("""
-    tell ask urge warn accuse inform notify assure reassure remind instruct order
-    advise implore beg blame criticize criticise question
-    """.split())
-
-# Verbs that report through a preposition: `called for ...`, `warned against ...`.
-PREP_CUES: dict[str, frozenset[str]] = {
-    "call": frozenset({"for"}),
-    "warn": frozenset({"against", "of", "about"}),
-    "caution": frozenset({"against", "about"}),
-    "hint": frozenset({"at"}),
-    "accuse": frozenset({"of"}),
-    "complain": frozenset({"about", "of"}),
-    "insist": frozenset({"on"}),
-}
-
-# Verbs that report an order or appeal: `urged the therapists to resolve ...`.
-APPEAL_VERBS = frozenset("""
-    urge ask tell call implore beg encourage advise warn remind instruct order press appeal
-    """.split())
-
-# Verbs that quote through a predicate on their object: `called the plan "a disaster"`,
-# `dismissed the idea as "nonsense"`. Only a quoted fragment makes them a quote.
-NAMING_VERBS = frozenset("""
-    call describe label dub brand term dismiss deride denounce characterize portray
-    slam decry
-    """.split())
-
-# Nouns that report a clause: `his accusation that ...`, `a statement that ...`.
-CUE_NOUNS = frozenset("""
-    claim statement accusation allegation assertion warning suggestion argument
-    insistence admission announcement promise pledge vow remark comment contention
-    prediction denial assurance testimony charge
-    """.split())
-
-# Written channels that carry a source's words: in "they sent a statement that read:",
-# the statement reads, but they are the source.
-CHANNEL_NOUNS = frozenset("""
-    statement release post tweet letter report message email filing note notice memo
-    """.split())
-
-# Pobj of "according to" that is a rule or plan rather than a source.
-NON_SOURCES = frozenset("""
-    law laws rule rules plan plans schedule tradition custom regulation regulations
-    guideline guidelines policy treaty agreement contract protocol standard standards
-    constitution script legend
-    """.split())
-
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-# Left dependents that belong to a name's noun phrase ("striker Tanya Taluz",
-# "the health maintenance organization", "Kaiser's spokesperson").
-_NP_LEFT_DEPS = frozenset({"compound", "amod", "det", "poss", "nummod", "nmod", "quantmod"})
-_NP_RIGHT_DEPS = frozenset({"compound", "flat"})
 # A reported clause needs two words ("Not so" is the shortest real one in the dev gold).
 MIN_CLAUSE_WORDS = 2
 # Confidence by the shape of the cue, ranked by how often each shape was right on dev.
 CONF_CLAUSE, CONF_MIXED, CONF_ACCORDING, CONF_NOUN = 0.75, 0.8, 0.7, 0.6
-# How far up a participle or conjunct may climb to find the subject it shares.
-MAX_SUBJECT_CLIMB = 4
-
-
-def lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
-
-
-def is_verb(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
-
-
-def is_passive(tok: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
-
-
-def source_phrase(tok: Token) -> tuple[int, int]:
-    """The words naming a source: its noun phrase, or the name in apposition to a
-    common noun (`the spokesperson for the union, Jane Doe,` -> `Jane Doe`)."""
-    if tok.pos_ == "NOUN":
-        name = next((c for c in tok.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-        if name is not None:
-            return noun_phrase(name)
-    return noun_phrase(tok)
-
-
-def noun_phrase(tok: Token) -> tuple[int, int]:
-    """Token bounds [start, end) of the noun phrase headed by `tok`, without its
-    appositions, relative clauses and prepositional tails."""
-    if tok.pos_ == "PRON":
-        return tok.i, tok.i + 1
-    left = right = tok.i
-    for child in tok.lefts:
-        if child.dep_ in _NP_LEFT_DEPS:
-            left = min(left, child.left_edge.i)
-    for child in tok.rights:
-        if child.dep_ in _NP_RIGHT_DEPS or (tok.pos_ == "PROPN" and child.dep_ == "nummod"):
-            right = max(right, child.right_edge.i)
-        elif tok.pos_ == "PROPN" and child.dep_ == "prep" and child.lower_ in ("of", "for") \
-                and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in child.children):
-            right = max(right, child.right_edge.i)  # "Institute for Economic Affairs"
-    for i in range(tok.i - 1, left - 1, -1):    # never across a paragraph or bracket
-        t = tok.doc[i]
-        if "\n" in t.text or (t.is_punct and t.dep_ != "case" and t.text not in "-.&"):
-            left = i + 1
-            break
-    while left < tok.i and tok.doc[left].pos_ in ("CCONJ", "ADP", "PUNCT"):
-        left += 1                   # `Parks, Recreation and Open Spaces office` cut at a comma
-    return left, right + 1
-
-
-def subject_of(verb: Token) -> Token | None:
-    """The token naming who performs `verb`: its own subject, else the subject it
-    shares as a participle or conjunct ("..., saying"; "denied ... and says").
-
-    With two subjects (`The department, said Ascensio, sees ...` parses both as
-    nsubj of "said"), the one after the verb is the speaker.
-    """
-    tok = verb
-    for _ in range(MAX_SUBJECT_CLIMB):
-        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
-        if subjects:
-            after = [c for c in subjects if c.i > tok.i]
-            subj = after[0] if after and len(subjects) > 1 else subjects[-1]
-            if subj.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
-                subj = tok.head
-            return _channel_owner(subj)
-        if tok.dep_ in ("advcl", "conj", "xcomp", "acl") and tok.head is not tok \
-                and same_paragraph(tok, tok.head):
-            if tok.dep_ == "acl" and tok.tag_ == "VBN":
-                return tok.head        # "an account called ...": the account
-            tok = tok.head
-            continue
-        if tok.dep_ == "relcl":
-            return _channel_owner(tok.head)
-        return None
-    return None
-
-
-def same_paragraph(a: Token, b: Token) -> bool:
-    """spaCy parses across paragraph breaks; a speaker is never found over one."""
-    lo, hi = sorted((a.i, b.i))
-    return not any(t.is_space and "\n" in t.text for t in a.doc[lo:hi])
-
-
-def _channel_owner(subj: Token) -> Token:
-    """For "a statement that read: ..." the owner of the statement is the source
-    when the same sentence names one ("they sent a statement that read")."""
-    if lemma(subj) in CHANNEL_NOUNS and subj.dep_ in ("dobj", "pobj"):
-        verb = subj.head if subj.dep_ == "dobj" else subj.head.head
-        for child in verb.children:
-            if child.dep_ == "nsubj":
-                return child
-    return subj
-
-
-def inverted_subject(verb: Token, stop: int) -> Token | None:
-    """The speaker named after the verb in `"...," said Taluz`: the verb's subject to
-    its right, else its first nominal object when the verb takes no addressee."""
-    for child in verb.rights:
-        if child.i >= stop:
-            break
-        if child.dep_ in SUBJECT_DEPS:
-            return child
-    if lemma(verb) in ADDRESSEE_VERBS:
-        return None
-    for child in verb.rights:
-        if child.i >= stop:
-            break
-        if child.dep_ in ("dobj", "attr", "npadvmod", "oprd", "dep") and \
-                child.pos_ in ("PROPN", "NOUN", "PRON"):
-            return child
-    return None
-
-
-# -- what a cue reports -------------------------------------------------------------
-
-def is_direct_cue(tok: Token) -> bool:
-    return is_verb(tok) and (lemma(tok) in DIRECT_CUE_VERBS or is_point_out(tok))
-
-
-def is_point_out(tok: Token) -> bool:
-    return lemma(tok) == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
-
-
-def speaker_of(cue: Token) -> Token | None:
-    """The cue's subject; a participle without one ("..., saying ...") shares the
-    subject of the nearest reporting verb before it in the sentence."""
-    if cue.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
-        for tok in reversed(_sentence_before(cue)):
-            if tok.i < cue.i and is_reporting(tok) and tok.tag_ != "VBG":
-                subject = subject_of(tok)
-                if subject is not None:
-                    return subject
-    subject = subject_of(cue)
-    if subject is None and cue.tag_ != "VBG":
-        # a misparse lost the subject ("Putin" as the object of the line above):
-        # the noun right before the cue still names the source
-        prev = cue.i - 1
-        while prev >= 0 and cue.doc[prev].pos_ in ("ADV", "AUX", "PART"):
-            prev -= 1
-        if prev >= 0 and cue.doc[prev].pos_ in ("PROPN", "NOUN", "PRON"):
-            return cue.doc[prev]
-    return subject
-
-
-def _sentence_before(tok: Token):
-    sent = tok.sent
-    return sent.doc[sent.start:tok.i]
-
-
-def is_reporting(tok: Token) -> bool:
-    return is_verb(tok) and (lemma(tok) in REPORTING_VERBS or is_point_out(tok))
+# `claimed at the time that`, `told reporters on Monday that`: a complementizer sits
+# within five words of its verb; farther `that`s belong to something else.
+MAX_THAT_GAP = 6
+DASHES = ("\u2014", "\u2013", "--")
+# Marks of a clause that imagines speech rather than reports it.
+HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 
 
 @dataclass
@@ -304,32 +68,101 @@ def _report(doc: Doc, tok: Token) -> Report | None:
     lem = lemma(tok)
     if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
         return _according(doc, tok)
-    ccomps = [c for c in tok.children if c.dep_ == "ccomp"]
+    ccomps = [c for c in tok.children if c.dep_ == "ccomp" and (  # a clause the parse hung on
+        c.i < tok.i or same_paragraph(c, tok))]   # the next paragraph is not reported here
     if tok.pos_ == "NOUN" and not (ccomps and lem in REPORTING_VERBS):
         # a noun cue, unless the tagger took a verb for a noun ("a post ... states that")
         return _noun_report(tok) if lem in CUE_NOUNS else None
-    if is_passive(tok):
-        return None
-    if lem in NAMING_VERBS and any(c.dep_ in ("dobj", "oprd", "dative") for c in tok.rights):
+    if is_passive(tok) or any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS
+                              for c in tok.children):
+        return None                 # `if a constitution does not declare that ...`: no report
+    if lem in NAMING_VERBS and any(c.dep_ in ("dobj", "oprd", "dative") and same_paragraph(c, tok)
+                                   for c in tok.rights):   # not a `___` rule parsed as object
         return _naming(tok)
     if tok.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children) \
             and not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
         return None                 # `what to say when ...`: an infinitive reports nothing
     if not (lem in REPORTING_VERBS or lem in PREP_CUES or lem in APPEAL_VERBS
             or is_point_out(tok)) or (
-            tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl", "amod")):
-        return None
+            tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl", "amod")
+            and not any(c.dep_ in ("aux", "nsubj") for c in tok.children)):
+        return None                 # `an account called ...`, but `since Logan had confessed that`
     if ccomps:
         return _complement(doc, tok, min(ccomps, key=lambda c: abs(c.i - tok.i)))
     if tok.dep_ == "parataxis":
         lo, hi = _around_parenthetical(tok, tok.head.left_edge.i, tok.head.right_edge.i)
         return Report(lo, hi, speaker_of(tok), (tok.i, tok.i + 1), CONF_CLAUSE, rank=2)
-    return _object_report(doc, tok, lem)
+    return _that_clause(doc, tok, lem) or _object_report(doc, tok, lem) or _trailing(doc, tok, lem)
+
+
+def _that_clause(doc: Doc, tok: Token, lem: str) -> Report | None:
+    """`claimed at the time that they were ...` / `reported that jurisdictions ... struggle`
+    when the parse took `that` for a relative word or the subject for an object: the
+    words after a `that` close behind the cue, to the end of the cue's phrase."""
+    if lem not in REPORTING_VERBS or tok.tag_ not in FINITE_TAGS:
+        return None                 # `We'll start by noting that ...`: participles narrate
+    that = next((t for t in doc[tok.i + 1:tok.i + 1 + MAX_THAT_GAP] if t.lower_ == "that"), None)
+    if that is None or that.dep_ not in ("mark", "advmod") or any(
+            is_verb(t) or t.is_punct or lemma(t) in CUE_NOUNS for t in doc[tok.i + 1:that.i]):
+        return None                 # `repeated his accusation that ...` is the noun's
+    hi, end, aside = that.i, tok.sent.end, False
+    for t in doc[that.i + 1:end]:
+        after = doc[t.i + 1] if t.i + 1 < len(doc) else t
+        if not same_paragraph(t, tok) or t.text in (";", ":") or (
+                t.text in (",",) + DASHES and after.pos_ == "CCONJ"):
+            break                   # `..., and he suggested ...`, `— but ...`: no longer the clause
+        if t.text in DASHES:        # a pair of dashes sets off an aside; a lone one ends it
+            if not aside and not any(d.text in DASHES for d in doc[t.i + 1:end]):
+                break
+            aside = not aside
+        hi = t.i
+    while hi > that.i and doc[hi].is_punct:
+        hi -= 1
+    if hi - that.i < MIN_CLAUSE_WORDS:
+        return None
+    return Report(that.i + 1, hi, speaker_of(tok), (tok.i, tok.i + 1), CONF_CLAUSE, rank=2)
+
+
+def _trailing(doc: Doc, tok: Token, lem: str) -> Report | None:
+    """`..., Noem said in a statement.` when the parse lost the clause (it hung it on
+    a headline in the paragraph above): the words from the paragraph or sentence start
+    to the comma before the subject."""
+    subject = next((c for c in tok.lefts if c.dep_ == "nsubj"), None)
+    if lem not in TRAILING_VERBS or subject is None or any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "dative") and same_paragraph(c, tok)
+            for c in tok.children):
+        return None
+    tail = {t.i for c in tok.rights if c.dep_ in ("prep", "agent", "npadvmod", "advmod")
+            for t in c.subtree}
+    if any(not (t.is_punct or t.is_space or t.i in tail) for t in doc[tok.i + 1:tok.sent.end]):
+        return None                 # the cue must end its sentence
+    comma = subject.left_edge.i - 1
+    if comma <= tok.sent.start or doc[comma].text != ",":
+        return None
+    lo = comma - 1
+    while lo > tok.sent.start and not (doc[lo - 1].is_space and "\n" in doc[lo - 1].text):
+        lo -= 1
+    words, last = doc[lo:comma], tok.sent.end - 1
+    while last > tok.i and doc[last].is_space:
+        last -= 1
+    if doc[last].text not in (".", "!", "?") or not any(
+            t.tag_ in FINITE_TAGS for t in words) or any(t.is_punct for t in doc[tok.i + 1:last]):
+        return None                 # `Later in the day, X testified.`: no clause; `X said:`
+    if words[0].dep_ == "mark" or words[0].pos_ == "SCONJ" and not any(t.text == "," for t in words):
+        return None                 # `Since X helped write it, he also wrote ...`: one adverbial
+    return Report(lo, comma - 1, speaker_of(tok), (tok.i, tok.i + 1), CONF_CLAUSE, rank=2)
 
 
 def _complement(doc: Doc, tok: Token, clause: Token) -> Report:
     """`X said (that) ...`, `..., X said`, `The concern, Kim said, is ...`."""
     lo, hi = clause.left_edge.i, clause.right_edge.i
+    complete = clause.pos_ == "VERB" and (clause.tag_ in FINITE_TAGS or any(
+        c.dep_ == "aux" for c in clause.children))
+    for other in sorted(tok.children, key=lambda c: abs(c.i - tok.i)):
+        if not complete and other.dep_ == "ccomp" and other.i > clause.i > tok.i \
+                and other.left_edge.i == hi + 1 and not doc[hi].is_punct:
+            hi = other.right_edge.i     # `said she’s also worried employees are ...` parses
+            #                             as a verbless ccomp and a second one: one clause
     if clause.i > tok.i:            # a misparse may hang the cue's own subject on the clause
         lo = max(lo, tok.i + 1)
         that = next((t for t in doc[tok.i + 1:clause.i] if t.lower_ == "that"), None)
@@ -350,9 +183,10 @@ def _object_report(doc: Doc, tok: Token, lem: str) -> Report | None:
     rights = list(tok.rights)
     objects = [c for c in rights if c.dep_ in ("dobj", "dative")]
     preps = PREP_CUES.get(lem, frozenset())
-    prep = next((c for c in rights + [g for o in objects for g in o.rights]
-                 if c.dep_ == "prep" and c.lower_ in preps), None)
-    if prep is not None:            # `accused X of ...`, `called for ...`
+    tails = [g for o in objects for g in o.subtree
+             if g.dep_ == "prep" and (g.head.i == o.i or (g.head.dep_ == "conj" and g.head.head.i == o.i))]
+    prep = next((c for c in rights + tails if c.dep_ == "prep" and c.lower_ in preps), None)
+    if prep is not None:            # `accused X and Y of ...`, `called for ...`
         lo = objects[0].left_edge.i if objects and objects[0].i < prep.i else prep.i
         hi = prep.right_edge.i
         for t in doc[prep.i + 1:hi + 1]:
@@ -399,17 +233,20 @@ def _according(doc: Doc, tok: Token) -> Report | None:
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     if source is None or lemma(source) in NON_SOURCES:
         return None
+    source = record_source(source)  # `according to the TexAuto Facts report from InfoNation`
     if tok.i > tok.sent.start and doc[tok.i - 1].text not in (",", "(", "\u2014", "\u2013"):
         return None                 # `re-ranked according to their scores`: a manner, not a source
     head = tok.head
     for _ in range(MAX_SUBJECT_CLIMB):
-        if is_verb(head) or head.head is head:
+        if is_verb(head) or head.head.i == head.i:
             break
         head = head.head
+    while head.tag_ == "VBG" and head.dep_ in ("advcl", "xcomp") and head.head.i != head.i:
+        head = head.head            # `X proposes "...," adding ..., according to Y`: all of it
     sent = tok.sent
     lo, hi = max(head.left_edge.i, sent.start), min(head.right_edge.i, sent.end - 1)
     p_lo, p_hi = tok.i, max(tok.right_edge.i, to.right_edge.i)
-    if head is tok:
+    if head.i == tok.i:
         lo, hi = sent.start, sent.end - 1
     left = sum(1 for t in doc[lo:p_lo] if t.is_alpha)
     right = sum(1 for t in doc[p_hi + 1:hi + 1] if t.is_alpha)
@@ -441,7 +278,8 @@ def _noun_report(noun: Token) -> Report | None:
 
 def _naming(verb: Token) -> Report | None:
     """`called the plan "a disaster"`, `dismissed X as "nonsense"`."""
-    args = [c for c in verb.rights if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp", "attr", "prep", "dative")]
+    args = [c for c in verb.rights if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp", "attr", "prep", "dative")
+            and same_paragraph(c, verb)]
     if not args:
         return None
     speaker = speaker_of(verb)

@@ -2,17 +2,16 @@
 
 `find_quotes` works in four steps over the parse spaCy already made:
 
-1. Pair quotation marks paragraph by paragraph. A mark's direction is read from
-   the characters beside it, not from its curly shape (scraped text uses a closing
-   mark to open), and a paragraph end resets the state, so one unbalanced mark
-   never spoils the rest of the article.
+1. Pair quotation marks paragraph by paragraph (`quotemarks`), so one unbalanced
+   mark never spoils the rest of the article.
 2. Attribute each quoted span from the words around it: `"A," X said`,
    `said X`, `X said: "A"`, `X told Y that "A"`. A span that opens a sentence
    with no cue (the next paragraph of a long quote) is kept with no mention, so the
    speaker stage continues the previous speaker.
 3. Report clauses from the parse: complements of reporting verbs and nouns,
    parentheticals (`Patients, she explained, are ...`), `according to X`,
-   `called for ...`, `called the plan "a disaster"`. A clause that embeds quoted
+   `called for ...`, `called the plan "a disaster"` (`cues`, with the speaker from
+   `sources`). A clause that embeds quoted
    fragments is mixed and absorbs them; a clause that is only a quote attributes it.
 4. Quoted fragments that no cue governs (scare quotes, titles, nicknames) are
    dropped; overlapping candidates keep the strongest.
@@ -26,15 +25,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from . import cues
-from .cues import lemma, source_phrase
+from .cue_lexicon import SAY_LIKE_VERBS, is_direct_cue, is_reporting, is_verb, lemma
+from .quotemarks import Quoted, is_heading, pair_quotes
+from .sources import inverted_subject, source_phrase, speaker_of
 from .records import QuoteCandidate, Span
 
-_DOUBLE_MARKS = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb\uff02]')
-_SINGLE_MARKS = re.compile("['\u2018\u2019\u2039\u203a]")
-_SINGLE_OPENERS = frozenset("'\u2018\u2039\u203a")
-_SINGLE_CLOSERS = frozenset("'\u2019\u203a\u2039")
-_OPEN_CONTEXT = frozenset("([{\u2014\u2013-/\"\u201c\u201d")
-_PARAGRAPH_BREAK = re.compile(r"\n+")
 _WORD = re.compile(r"[^\W_]+")
 _TRIM_LEFT = re.compile(r"(?:[\s,;:\u2013\u2014.-]|(?:and|but|or)\b)+", re.IGNORECASE)
 _TRIM_RIGHT = re.compile(r"(?:[\s,;:\u2013\u2014.-]|\b(?:and|but|or)\b)+$", re.IGNORECASE)
@@ -52,26 +47,10 @@ MAX_CUE_DISTANCE = 8
 MAX_CONTEXT_TOKENS = 40
 # Confidence by how the quote was found, ranked by how often each shape was right on dev.
 CONF_DIRECT_CUED, CONF_DIRECT_BARE = 0.9, 0.6
-# A quoted line of this many words or fewer, alone in its paragraph and without
-# punctuation, is a heading; quote paragraphs in the dev set are full sentences.
-MAX_HEADING_WORDS = 8
+# What a bare speech frame (`he said,` before a quote) has beside its verb.
+_FRAME_DEPS = frozenset({"nsubj", "aux", "neg", "advmod", "punct", "ccomp", "mark"})
 # Overlapping candidates: the later one is dropped above this share of the shorter.
 MAX_OVERLAP = 0.5
-
-
-@dataclass
-class _Quoted:
-    """A quoted span: marks at `open`/`close`, content `start:end`."""
-
-    open: int
-    close: int
-    start: int
-    end: int
-    paragraph: tuple[int, int]
-    clause: bool = False            # stands as a quote of its own, not a fragment
-    absorbed: bool = False          # part of a mixed clause
-    cue: Token | None = None
-    mention: tuple[int, int] | None = None
 
 
 @dataclass
@@ -99,7 +78,7 @@ def find_quotes(doc: Doc) -> list[QuoteCandidate]:
     if not text.strip() or len(doc) == 0:
         return []
     starts = [t.idx for t in doc]
-    quoted = _pair_quotes(text)
+    quoted = pair_quotes(text)
     for q in quoted:
         _attribute_by_position(doc, text, starts, q, quoted)
     candidates = _clauses(doc, text, starts, quoted)
@@ -111,80 +90,10 @@ def find_quotes(doc: Doc) -> list[QuoteCandidate]:
     return [_to_record(doc, text, c) for c in _resolve_overlaps(candidates)]
 
 
-# -- step 1: quotation marks ----------------------------------------------------------
-
-def _paragraphs(text: str):
-    pos = 0
-    for m in _PARAGRAPH_BREAK.finditer(text):
-        yield pos, m.start()
-        pos = m.end()
-    yield pos, len(text)
-
-
-def _pair_quotes(text: str) -> list[_Quoted]:
-    """Quoted spans in text order: double marks first, then single and angle marks
-    outside them (inside a double quote they are nested quotes, part of its text)."""
-    spans: list[_Quoted] = []
-    for p_start, p_end in _paragraphs(text):
-        doubles = _pair_double(text, p_start, p_end)
-        taken = [(o, c) for o, c in doubles]
-        singles = [(o, c) for o, c in _pair_single(text, p_start, p_end)
-                   if not any(a <= o <= b for a, b in taken)]
-        for o, c in sorted(doubles + singles):
-            start, end = o + 1, c
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if _WORD.search(text, start, end):
-                spans.append(_Quoted(o, c, start, end, (p_start, p_end)))
-    return spans
-
-
-def _pair_double(text: str, p_start: int, p_end: int) -> list[tuple[int, int]]:
-    """A mark opens when a non-space follows it and closes when a non-space precedes
-    it; inside a quote, a mark that can only open means the last close was missing."""
-    pairs, open_at = [], None
-    for m in _DOUBLE_MARKS.finditer(text, p_start, p_end):
-        i = m.start()
-        left = text[i - 1] if i > p_start else " "
-        right = text[i + 1] if i + 1 < p_end else " "
-        can_open, can_close = not right.isspace(), not left.isspace()
-        if open_at is None:
-            if can_open:
-                open_at = i
-        elif can_close:
-            pairs.append((open_at, i))
-            open_at = None
-        elif can_open:
-            pairs.append((open_at, i))
-            open_at = i
-    if open_at is not None:
-        pairs.append((open_at, p_end))  # a quote running on to the next paragraph
-    return pairs
-
-
-def _pair_single(text: str, p_start: int, p_end: int) -> list[tuple[int, int]]:
-    """Single marks double as apostrophes, so they pair only with clear sides: an
-    opener after a space or bracket and before a letter, a closer not before one."""
-    pairs, open_at = [], None
-    for m in _SINGLE_MARKS.finditer(text, p_start, p_end):
-        i, ch = m.start(), m.group()
-        left = text[i - 1] if i > p_start else " "
-        right = text[i + 1] if i + 1 < p_end else " "
-        if ch in _SINGLE_OPENERS and (left.isspace() or left in _OPEN_CONTEXT) and right.isalnum():
-            open_at = i             # a second opener: the first was an elision (`'90s`)
-        elif open_at is not None and ch in _SINGLE_CLOSERS and not left.isspace() \
-                and not right.isalnum():
-            pairs.append((open_at, i))
-            open_at = None
-    return pairs
-
-
 # -- step 2: attribution from the words around a quote ----------------------------------
 
-def _attribute_by_position(doc: Doc, text: str, starts: list[int], q: _Quoted,
-                           quoted: list[_Quoted]) -> None:
+def _attribute_by_position(doc: Doc, text: str, starts: list[int], q: Quoted,
+                           quoted: list[Quoted]) -> None:
     floor = max([p.close for p in quoted if p.close < q.open] + [q.paragraph[0] - 1])
     before = _tokens_back(doc, starts, q.open, floor)
     if not before and q.open == q.paragraph[0]:
@@ -206,28 +115,26 @@ def _attribute_by_position(doc: Doc, text: str, starts: list[int], q: _Quoted,
         intro = "comma"
     elif last.lower_ == "that":
         intro = "that"
-    elif cues.is_verb(last) and lemma(last) in cues.SAY_LIKE_VERBS:
+    elif is_verb(last) and lemma(last) in SAY_LIKE_VERBS:
         intro = "verb"
     else:
         return                      # a fragment inside a sentence: left to step 3
     cue = _cue_before(before, intro)
+    inner = last.head.head if last is not None and last.dep_ == "mark" else None
+    if intro == "that" and cue is not None and inner is not None and inner.i != cue.i \
+            and inner.dep_ == "ccomp" and inner.head.i == cue.i:
+        return                      # `said a message must be sent that “...”`: sent's clause, mixed
+    if intro == "start" and text[q.close + 1:q.close + 2] == ":":
+        return                      # `'Meth. We're On It.': State spends ...`: a headline's label
     if intro in ("start", "colon") or (intro == "comma" and cue is None):
         if _attribute_after(q, after, ended=text[q.end - 1] in _SENTENCE_END):
             return
     if cue is not None and (intro not in ("that", "verb") or _ends_clause(after)):
         q.clause, q.cue = True, cue
-        subject = cues.speaker_of(cue)
+        subject = speaker_of(cue)
         q.mention = source_phrase(subject) if subject is not None else None
-    elif intro == "colon" or (intro == "start" and not _is_heading(text, q)):
+    elif intro == "colon" or (intro == "start" and not is_heading(text, q)):
         q.clause = True
-
-
-def _is_heading(text: str, q: _Quoted) -> bool:
-    """A short quoted line standing alone with no punctuation is a heading or title
-    (`“These Animals Deserve Better”`), not the next paragraph of a quote."""
-    alone = text[q.paragraph[0]:q.open].strip() == "" and text[q.close + 1:q.paragraph[1]].strip() == ""
-    return alone and text[q.end - 1] not in _SENTENCE_END and text[q.end - 1] != "," \
-        and len(_WORD.findall(text, q.start, q.end)) <= MAX_HEADING_WORDS
 
 
 def _tokens_back(doc: Doc, starts: list[int], pos: int, floor: int) -> list[Token]:
@@ -265,7 +172,7 @@ def _tokens_after(doc, starts, q, quoted) -> list[Token]:
     return out
 
 
-def _attribute_after(q: _Quoted, after: list[Token], *, ended: bool) -> bool:
+def _attribute_after(q: Quoted, after: list[Token], *, ended: bool) -> bool:
     """`"...," X said` or `"...," said X`: the cue right after the quote. After a quote
     that ends its sentence (`."`), `He recalls one patient ...` is a new sentence, so the
     cue must not take an object there."""
@@ -275,7 +182,7 @@ def _attribute_after(q: _Quoted, after: list[Token], *, ended: bool) -> bool:
         q.clause, q.cue, q.mention = True, words[0], source_phrase(source)
         return True                 # `"...," according to a statement from the company`
     for k, tok in enumerate(words[:MAX_SUBJECT_TOKENS + 1]):
-        if cues.is_direct_cue(tok):
+        if is_direct_cue(tok):
             break
         modifier = tok.dep_ in ("compound", "amod")     # "lead author", "acting director"
         if tok.text in _SENTENCE_END or not (modifier or tok.pos_ in _NP_POS):
@@ -283,11 +190,11 @@ def _attribute_after(q: _Quoted, after: list[Token], *, ended: bool) -> bool:
     else:
         return False
     if k == 0:
-        subject = cues.inverted_subject(tok, stop=tok.i + MAX_SUBJECT_TOKENS)
+        subject = inverted_subject(tok, stop=tok.i + MAX_SUBJECT_TOKENS)
         if subject is None or tok.tag_ == "VBG":
             return False
     else:
-        subject = cues.speaker_of(tok)
+        subject = speaker_of(tok)
         if subject is None or not words[0].i <= subject.i < tok.i:
             subject = next((t for t in reversed(words[:k]) if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
         if subject is None:
@@ -306,7 +213,7 @@ def _cue_before(before: list[Token], intro: str) -> Token | None:
         return before[-1]
     reach = len(before) if intro == "colon" else MAX_CUE_DISTANCE
     for tok in reversed(before[-reach:]):
-        if cues.is_direct_cue(tok):
+        if is_direct_cue(tok):
             return tok
     return None
 
@@ -319,7 +226,7 @@ def _ends_clause(after: list[Token]) -> bool:
 
 # -- step 3: reported clauses from the parse --------------------------------------------
 
-def _clauses(doc: Doc, text: str, starts: list[int], quoted: list[_Quoted]) -> list[_Candidate]:
+def _clauses(doc: Doc, text: str, starts: list[int], quoted: list[Quoted]) -> list[_Candidate]:
     inside = bytearray(len(doc))            # tokens between a quote's marks: never cues
     for q in quoted:
         for i in range(bisect.bisect_right(starts, q.open), bisect.bisect_left(starts, q.close)):
@@ -335,12 +242,12 @@ def _clauses(doc: Doc, text: str, starts: list[int], quoted: list[_Quoted]) -> l
     return out
 
 
-def _clause_candidate(doc: Doc, text: str, quoted: list[_Quoted], inside: bytearray,
+def _clause_candidate(doc: Doc, text: str, quoted: list[Quoted], inside: bytearray,
                       cue: Token, report: cues.Report) -> _Candidate | None:
     lo, hi = report.lo, report.hi
     for tok in doc[max(lo, cue.i + 1):hi + 1]:
         if not inside[tok.i] and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp") \
-                and (cues.is_reporting(tok) or doc[tok.i - 1].text == ","):
+                and (is_reporting(tok) or doc[tok.i - 1].text == ","):
             hi = tok.i - 1          # `..., stressing that ...`: the next report starts here
             break
     while lo <= hi and (doc[lo].is_punct or doc[lo].pos_ == "CCONJ" or (
@@ -401,9 +308,13 @@ def _clause_words(text: str, piece: tuple[int, int], cue: Token) -> int:
     (`“A,” he says, “B”` leaves `he says` between the quotes: no clause)."""
     s, e = piece
     words = len(_WORD.findall(text, s, e))
-    if s <= cue.idx < e:
-        lo, hi = cues.parenthetical_bounds(cue)
-        doc = cue.doc
+    doc = cue.doc
+    span = doc.char_span(s, e, alignment_mode="expand") if e > s else None
+    frames = [t for t in span or ()
+              if t.i == cue.i or (is_direct_cue(t) and all(
+                  c.dep_ in _FRAME_DEPS for c in t.children))]
+    for frame in frames:            # `recalled that he said, “...”`: `he said` frames a quote
+        lo, hi = cues.parenthetical_bounds(frame)
         words -= len(_WORD.findall(text, max(s, doc[lo].idx), min(e, doc[hi].idx + len(doc[hi]))))
     return words
 
