@@ -1,0 +1,337 @@
+"""The regular-expression readers behind `timex.normalize`.
+
+`read(s, ctx)` takes one cleaned, lower-cased expression and returns
+`(type, value, end_value, relative)` or None. Each reader handles one family
+of shapes (vague references, durations and sets, relative units, calendar
+dates, weekdays, seasons, times); the first that matches wins. The calendar
+readers live in `timex_calendar`, the vocabulary and date arithmetic they share
+in `timex_lexicon`.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from . import timex_calendar as C
+from .timex_lexicon import (
+    CLOCK, MONTH, NUMBER, PART, PARTS, SET_ADVERBS, UNIT, VAGUE, VAGUE_AMOUNT, WEEKDAY, Context, Reading,
+    add_months, duration, move, number_value, safe_date, shift, unit_code, week, weekday_number)
+
+
+def worth_dateparser(s: str) -> bool:
+    """Only short strings with a month, a weekday, a date in digits or a day word go to
+    dateparser: it reads a date into almost anything else ("15 a year" -> 2007)."""
+    if re.fullmatch(r"\d{1,2}/\d{1,2}", s):
+        return False    # month/day is read above; what it refused ("24/7") is no date
+    return len(s.split()) <= 8 and bool(re.search(
+        rf"\b{MONTH}(?![a-z])|\b{WEEKDAY}(?![a-z])|\d{{1,4}}[/.-]\d{{1,2}}|\d{{1,2}}:\d\d"
+        r"|\b(?:today|tomorrow|yesterday|tonight|noon|midnight)\b", s))
+
+
+def read(s: str, ctx: Context) -> Reading | None:
+    for reader in _READERS:
+        found = reader(s, ctx)
+        if found is not None:
+            return found
+    return None
+
+
+# --- readers -------------------------------------------------------------------
+
+def _vague(s: str, ctx: Context) -> Reading | None:
+    if s in VAGUE:
+        return ("date", VAGUE[s], None, False)
+    return None
+
+
+def _deictic(s: str, ctx: Context) -> Reading | None:
+    """today, yesterday, tomorrow, tonight, last night, this morning, yesterday afternoon."""
+    m = re.fullmatch(rf"(today|yesterday|tomorrow|tonight|this|last|(?:the )?day before yesterday"
+                     rf"|(?:the )?day after tomorrow)(?:\s+({PART}))?", s)
+    if not m or (m[1] in ("this", "last") and not m[2]) or (m[1] == "last" and m[2] != "night"):
+        return None
+    offset = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(m[1], 0)
+    offset = -2 if "before" in m[1] else 2 if "after" in m[1] else offset
+    part = PARTS["night"] if m[1] == "tonight" else PARTS.get(m[2] or "")
+    base = ctx.anchor if m[1] not in ("this",) else (ctx.day or ctx.anchor)
+    if base is None:
+        return ("time" if part else "date", None, None, False)
+    d = (base + timedelta(days=offset)).isoformat()
+    return ("time", f"{d}T{part}", None, True) if part else ("date", d, None, True)
+
+
+def _the_day(s: str, ctx: Context) -> Reading | None:
+    """"the day", "the same day", "that day": in news, the day reported on."""
+    if not re.fullmatch(r"(?:the|that)\s+(?:same\s+)?day", s):
+        return None
+    if ctx.day is None:
+        return ("date", None, None, False)
+    return ("date", ctx.day.isoformat(), None, True)
+
+
+def _the_unit(s: str, ctx: Context) -> Reading | None:
+    """"this calendar year", "(earlier in) the year" (cleaned to "this year"): the unit of the report."""
+    m = re.fullmatch(r"this\s+(?:calendar\s+)?(year|month|week)", s)
+    if not m:
+        return None
+    if ctx.anchor is None:
+        return ("date", None, None, False)
+    return ("date", shift(ctx.anchor, 0, {"year": "Y", "month": "M", "week": "W"}[m[1]]), None, True)
+
+
+def _part_of_day(s: str, ctx: Context) -> Reading | None:
+    """"the morning", "early in the morning", "afternoon": the day of the sentence."""
+    m = re.fullmatch(rf"(?:the\s+)?({PART})", s)
+    if not m:
+        return None
+    if ctx.day is None:
+        return ("time", None, None, False)
+    return ("time", f"{ctx.day.isoformat()}T{PARTS[m[1]]}", None, True)
+
+
+def _duration(s: str, ctx: Context) -> Reading | None:
+    """"three months", "the 18 months", "the last three decades", "a few years", "six-year", "weeks"."""
+    half = re.fullmatch(rf"({NUMBER})\s+and\s+(?:a\s+)?half\s+({UNIT})|(an?|one)\s+({UNIT})\s+and\s+a\s+half", s)
+    if half:        # "two and a half years", "a year and a half"
+        n = number_value(half[1] or "one")
+        return ("duration", duration(n + 0.5, half[2] or half[4]), None, False) if n is not None else None
+    m = re.fullmatch(rf"(?:the\s+)?(?:(?:last|past|next|coming|first|previous|final|following|same|"
+                     rf"additional|other|entire|whole|full)\s+)?(?:({NUMBER}|{VAGUE_AMOUNT})[\s-]+)?(?:more\s+)?"
+                     rf"(?:consecutive\s+|straight\s+|full\s+|long\s+|trading\s+|business\s+|working\s+|calendar\s+)?"
+                     rf"({UNIT})(?:[\s-](?:old|long))?", s)
+    if not m or (m[1] in ("a", "an") and m[2] == "second"):     # "a second" is an ordinal far more often
+        return None
+    amount, unit = m[1], m[2]
+    plural = unit.endswith("s") or unit.endswith("ia") or unit == "centuries"
+    if amount is None:
+        if not plural and not s.startswith(("the last", "the past", "the next", "the coming")):
+            return None     # "the week", "a month" alone are read elsewhere or not at all
+        n = None if plural else 1
+    else:
+        n = number_value(amount)
+    if unit.startswith("decade") and n == 1:
+        return ("duration", "P10Y", None, False)
+    return ("duration", duration(n, unit), None, False)
+
+
+def _set(s: str, ctx: Context) -> Reading | None:
+    """"each month", "every day", "per hour", "daily", "twice a year", "every Monday"."""
+    if s in SET_ADVERBS:
+        return ("set", SET_ADVERBS[s], None, False)
+    m = re.fullmatch(rf"(?:(?:once|twice|\w+ times|[\d,.]+)\s+)?(?:every|each|per|a|an)\s+(?:other\s+)?"
+                     rf"(?:({NUMBER})\s+)?({UNIT}|{WEEKDAY}|{PART}|weekend)", s)
+    if not m or (s.startswith(("a ", "an ")) and not re.match(r"(once|twice|\w+ times|[\d,.]+ )", s)):
+        return None
+    unit = m[2]
+    if unit == "weekend":
+        return ("set", "P1WE", None, False)
+    if re.fullmatch(WEEKDAY, unit):
+        return ("set", f"XXXX-WXX-{weekday_number(unit) + 1}", None, False)
+    if unit in PARTS:
+        return ("set", "P1D", None, False)
+    n = number_value(m[1]) if m[1] else (2 if "other" in s else 1)
+    return ("set", duration(n, unit), None, False)
+
+
+def _ago(s: str, ctx: Context) -> Reading | None:
+    """"two weeks ago", "a year earlier", "three days from now", "20 years later"."""
+    m = re.fullmatch(rf"({NUMBER}|{VAGUE_AMOUNT})\s+({UNIT})\s+(ago|earlier|before|from now|later|after|hence)", s)
+    if not m:
+        return None
+    n, letter = number_value(m[1]), unit_code(m[2])
+    if m[3] == "earlier" and n is not None and ctx.anchor is not None and letter[0] in ("Y", "Q"):
+        # "(profit rose from) a year earlier": in news, the same period a year before the report
+        return ("date", shift(ctx.anchor, -int(n * letter[2]), letter[0]), None, True)
+    if n is None or ctx.anchor is None or letter[1] or m[3] in ("earlier", "before", "later", "after"):
+        # vague amount, clock units, or relative to an event we do not know
+        return ("date", None, None, False) if m[3] in ("ago", "from now", "hence") else None
+    sign = -1 if m[3] == "ago" else 1
+    n = int(n * letter[2])
+    # days, weeks and months back name a day ("a week ago" = that day, as MEANTIME and
+    # Recognizers annotate it); years and longer keep their own granularity
+    if letter[0] in ("D", "W", "M"):
+        d = ctx.anchor + timedelta(days=sign * n * {"D": 1, "W": 7}.get(letter[0], 0))
+        if letter[0] == "M":
+            d = safe_date(add_months(ctx.anchor, sign * n).year, add_months(ctx.anchor, sign * n).month,
+                           ctx.anchor.day)
+        return ("date", d.isoformat(), None, True)
+    return ("date", shift(ctx.anchor, sign * n, letter[0]), None, True)
+
+
+def _relative_unit(s: str, ctx: Context) -> Reading | None:
+    """"last week", "this month", "next year", "the previous quarter", "earlier this week" (cleaned)."""
+    m = re.fullmatch(r"(?:the\s+)?(this|last|next|past|previous|coming|following|current|same|"
+                     r"this past|this coming)\s+(week|month|year|quarter|decade|century|fortnight|weekend)", s)
+    if not m:
+        return None
+    rel, unit = m[1], m[2]
+    if unit == "weekend":
+        return _weekend(rel, ctx)
+    letter = unit_code(unit)[0]
+    if s.startswith("the ") and rel in ("past", "last", "next", "coming"):
+        return ("duration", f"P1{letter}" if unit != "decade" else "P10Y", None, False)
+    if rel == "same":
+        return None
+    if ctx.anchor is None:
+        return ("date", None, None, False)
+    n = {"last": -1, "past": -1, "previous": -1, "this past": -1, "next": 1, "coming": 1,
+         "following": 1, "this coming": 1}.get(rel, 0)
+    if unit == "fortnight":
+        return ("date", week(ctx.anchor + timedelta(weeks=2 * n)), None, True)
+    return ("date", shift(ctx.anchor, n, letter), None, True)
+
+
+def _weekend(rel: str | None, ctx: Context) -> Reading:
+    if ctx.anchor is None:
+        return ("date", None, None, False)
+    on_weekend = ctx.anchor.weekday() >= 5
+    if rel in ("last", "past", "previous", "this past"):
+        n = -1
+    elif rel in ("next", "coming", "following", "this coming"):
+        n = 0 if not on_weekend and rel != "next" else 1
+    elif on_weekend or ctx.future or rel == "this":
+        n = 0
+    else:
+        n = -1
+    return ("date", week(ctx.anchor + timedelta(weeks=n)) + "-WE", None, True)
+
+
+def _weekend_bare(s: str, ctx: Context) -> Reading | None:
+    if re.fullmatch(r"(?:the\s+)?weekend", s):
+        return _weekend(None, ctx)
+    return None
+
+
+def _weekday_reader(s: str, ctx: Context) -> Reading | None:
+    """"Monday", "last Friday", "next Tuesday", "Monday afternoon", "Wednesday night"."""
+    m = re.fullmatch(rf"(?:(this past|this coming|this|last|next|past|previous|coming|following)\s+)?({WEEKDAY})(?:'s)?"
+                     rf"(?:,?\s+({PART}))?", s)
+    if not m:
+        return _weekday_of_week(s, ctx)
+    rel, wd, part = m[1], weekday_number(m[2]), m[3]
+    typ = "time" if part else "date"
+    if ctx.anchor is None:
+        return (typ, f"XXXX-WXX-{wd + 1}" + (f"T{PARTS[part]}" if part else ""), None, False)
+    a = ctx.anchor
+    monday = a - timedelta(days=a.weekday())
+    if rel in ("last", "previous"):
+        d = monday - timedelta(days=7 - wd)
+    elif rel in ("past", "this past"):           # the latest such day before today
+        d = a - timedelta(days=(a.weekday() - wd - 1) % 7 + 1)
+    elif rel in ("next", "coming"):
+        d = monday + timedelta(days=7 + wd)
+    elif rel in ("following", "this coming"):    # the first such day after today
+        d = a + timedelta(days=(wd - a.weekday() - 1) % 7 + 1)
+    elif rel == "this":
+        d = monday + timedelta(days=wd)
+    elif ctx.future:
+        d = a + timedelta(days=(wd - a.weekday()) % 7)
+    else:
+        d = a - timedelta(days=(a.weekday() - wd) % 7)
+    return (typ, d.isoformat() + (f"T{PARTS[part]}" if part else ""), None, True)
+
+
+def _weekday_of_week(s: str, ctx: Context) -> Reading | None:
+    """"Monday next week", "next week on Tuesday", "this week Monday", "Monday of the following week"."""
+    rel = r"(this|last|next|previous|following|the following|the previous)"
+    m = re.fullmatch(rf"({WEEKDAY})(?:,?\s+(?:of\s+)?){rel}\s+week|{rel}\s+week(?:'s)?\s*[-,]?\s*(?:on\s+)?({WEEKDAY})", s)
+    if not m:
+        return None
+    wd, which = weekday_number(m[1] or m[4]), (m[2] or m[3]).replace("the ", "")
+    if ctx.anchor is None:
+        return ("date", None, None, False)
+    step = {"last": -1, "previous": -1, "next": 1, "following": 1}.get(which, 0)
+    monday = ctx.anchor - timedelta(days=ctx.anchor.weekday()) + timedelta(weeks=step)
+    return ("date", (monday + timedelta(days=wd)).isoformat(), None, True)
+
+
+def _weekday_and_date(s: str, ctx: Context) -> Reading | None:
+    """"Friday 5/12", "this Friday (Jun-15)", "Sunday 31": the explicit date decides."""
+    m = re.fullmatch(rf"(?:(?:this|next|last|coming)\s+)?{WEEKDAY},?\s+\(?(.+?)\)?", s)
+    if not m:
+        return None
+    found = read(m[1], ctx)
+    if found and found[1] and re.fullmatch(r"(\d{4}|XXXX)-\d\d-\d\d", found[1]):
+        return found
+    return None
+
+
+def _from_day(s: str, ctx: Context) -> Reading | None:
+    """"three weeks from tomorrow", "two days after today", "2 days before yesterday"."""
+    m = re.fullmatch(rf"({NUMBER})\s+({UNIT})\s+(from|after|before)\s+(today|tomorrow|tmrw|yesterday|now)", s)
+    if not m:
+        return None
+    n, (letter, is_time, mult) = number_value(m[1]), unit_code(m[2])
+    if ctx.anchor is None or n is None or is_time or letter not in ("D", "W", "M", "Y"):
+        return ("date", None, None, False) if not is_time else None
+    base = ctx.anchor + timedelta(days={"tomorrow": 1, "tmrw": 1, "yesterday": -1}.get(m[4], 0))
+    sign = -1 if m[3] == "before" else 1
+    return ("date", move(base, sign * int(n * mult), letter).isoformat(), None, True)
+
+
+def _clock(s: str, ctx: Context) -> Reading | None:
+    """"4:53 am", "1 p.m.", "14:58 utc", "noon", also after a day: "tomorrow 8:00am", "friday at 5 pm"."""
+    m = CLOCK.search(s)
+    if not m:
+        return None
+    rest = (s[:m.start()] + " " + s[m.end():]).strip(" ,")
+    rest = re.sub(r"^(?:at|on)\s+|\s+(?:at|on)$", "", rest).strip()
+    day = ctx.day
+    relative = ctx.day is not None
+    unknown_day = "XXXX-XX-XX"
+    afternoon = False
+    if rest:
+        found = read(rest, ctx)
+        if not found or found[0] not in ("date", "time"):
+            return None
+        if found[1] is None:        # "tomorrow 8 am" with no anchor: unresolved
+            return ("time", None, None, False)
+        part = re.fullmatch(r"(.+)T(MO|AF|EV|NI)", found[1])      # "tonight at 2am", "8am this morning"
+        when = part[1] if part else found[1]
+        if re.fullmatch(r"XXXX-\d\d-\d\d|XXXX-WXX-\d", when):
+            day, relative, unknown_day = None, False, when
+        elif re.fullmatch(r"\d{4}-\d\d-\d\d", when):
+            day, relative = date.fromisoformat(when), found[3]
+        else:
+            return None
+        afternoon = bool(part) and part[2] in ("AF", "EV", "NI")
+    if m[8]:
+        h, mi = (0, 0) if m[8] == "midnight" else (12, 0)
+    elif m[9]:
+        h, mi = int(m[9]), 0
+    elif m[4] or m[6]:
+        h, mi = int(m[4] or m[6]), int(m[5] or m[7])
+    else:
+        h, mi = int(m[1]), int(m[2] or 0)
+        if h > 12:
+            return None     # "15 a (year)" is no clock time
+        if m[3] == "p" and h < 12:
+            h += 12
+        elif m[3] == "a" and h == 12:
+            h = 0
+    if afternoon and not m[3] and 1 <= h < 12 and not (part[2] == "NI" and h < 5):
+        h += 12         # "tonight around 7", "this evening at 8": no am/pm given
+    if h > 23 or mi > 59:
+        return None
+    zone = "Z" if m[10] in ("utc", "gmt") else ""
+    prefix = day.isoformat() if day else unknown_day
+    return ("time", f"{prefix}T{h:02d}:{mi:02d}{zone}", None, relative)
+
+
+def _date_part(s: str, ctx: Context) -> Reading | None:
+    """A date followed by a part of day: "April 25 morning", "the morning of May 1"."""
+    m = re.fullmatch(rf"(.+?),?\s+({PART})|(?:the\s+)?({PART})\s+of\s+(.+)", s)
+    if not m:
+        return None
+    left, part = (m[1], m[2]) if m[1] else (m[4], m[3])
+    found = read(left, ctx)
+    if not found or not found[1] or not re.fullmatch(r"(\d{4}|XXXX)-\d\d-\d\d", found[1]):
+        return None
+    return ("time", f"{found[1]}T{PARTS[part]}", None, found[3])
+
+
+# Order matters: the first reader that matches wins (vague words before durations, durations
+# before calendar dates, clock times last since they take a date reading for their day).
+_READERS = [_vague, _deictic, _the_day, _the_unit, C.read_holiday, _part_of_day, C.read_decade, _set, _ago,
+            _from_day, _relative_unit, _weekend_bare, _duration, C.read_day_of_month, C.read_quarter,
+            _weekday_reader, C.read_season, C.read_calendar, _weekday_and_date, _clock, _date_part]

@@ -1,0 +1,129 @@
+"""numbers.find_numbers: one row per pattern, real model, exact values."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.numbers import find_numbers
+from extractor.numwords import lex, read_number
+from extractor.records import DateMention
+
+
+def _found(nlp, text, **kwargs):
+    return [(n.text, n.value, n.value_max, n.kind, n.unit, n.approximate)
+            for n in find_numbers(nlp(text), **kwargs)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # digits and words
+    ("The agency received 156 access complaints.", ("156", 156, None, "count", "complaints", False)),
+    ("Two people are dead after the fires.", ("Two", 2, None, "count", "people", False)),
+    ("It had more than 10,600 likes.", ("more than 10,600", 10600, None, "count", "likes", True)),
+    ("They sold three dozen eggs.", ("three dozen", 36, None, "count", "eggs", False)),
+    ("One hundred and sixty-one boats left.", ("One hundred and sixty-one", 161, None, "count", "boats", False)),
+    # scales and glued multipliers
+    ("The deal is worth 1.2 billion rupees.", ("1.2 billion rupees", 1200000000, None, "money", "INR", False)),
+    ("He raised $5m from investors.", ("$5m", 5000000, None, "money", "USD", False)),
+    ("They were warned of a £2bn black hole.", ("£2bn", 2000000000, None, "money", "GBP", False)),
+    ("The fund holds €3.5 million.", ("€3.5 million", 3500000, None, "money", "EUR", False)),
+    ("Fines reached $15k last year.", ("$15k", 15000, None, "money", "USD", False)),
+    ("The bank lent C$ 16.4 million.", ("C$ 16.4 million", 16400000, None, "money", "CAD", False)),
+    ("He paid one Malaysian Ringgit for it.", ("one Malaysian Ringgit", 1, None, "money", "MYR", False)),
+    ("It cost roughly 20 cents.", ("roughly 20 cents", 0.2, None, "money", "USD", True)),
+    # percent
+    ("Nearly 40% of therapists joined.", ("Nearly 40%", 40, None, "percent", "percent", True)),
+    ("Staff grew by 30 percent this year.", ("30 percent", 30, None, "percent", "percent", False)),
+    ("The fire is 15 per cent contained.", ("15 per cent", 15, None, "percent", "percent", False)),
+    # fractions
+    ("A quarter of voters stayed home.", ("A quarter", 0.25, None, "other", None, False)),
+    ("Two thirds of the budget went to staff.", ("Two thirds", 0.6667, None, "other", None, False)),
+    # measures
+    ("Crews will repair about 115 miles of lines.", ("about 115 miles", 115, None, "quantity", "miles", True)),
+    ("It burned more than 1.1 million acres.",
+     ("more than 1.1 million acres", 1100000, None, "quantity", "acres", True)),
+    ("She bought a 45-acre farm.", ("45-acre", 45, None, "quantity", "acre", False)),
+    # ranges
+    ("He said 400 to 500 structures burned.", ("400 to 500", 400, 500, "count", "structures", False)),
+    ("Prices rose 5-10% in the spring.", ("5-10%", 5, 10, "percent", "percent", False)),
+    ("Prices rose 5 to 10 percent.", ("5 to 10 percent", 5, 10, "percent", "percent", False)),
+    ("The group has between 5 and 10 members.", ("between 5 and 10", 5, 10, "count", "members", False)),
+    ("It will cost 5 to 10 million dollars.", ("5 to 10 million dollars", 5000000, 10000000, "money", "USD", False)),
+    ("The bid was between $400 and $500 million.",
+     ("between $400 and $500 million", 400000000, 500000000, "money", "USD", False)),
+    # rates
+    ("The clinic sees 900 new patients each month.", ("900", 900, None, "rate", "patients", False)),
+    ("The field pumps 500,000 barrels a day.", ("500,000 barrels a day", 500000, None, "rate", "barrels", False)),
+    # approximations and bounds
+    ("The firm plans to cut up to 700 jobs.", ("up to 700", 700, None, "count", "jobs", True)),
+    ("At least 14 people were hurt.", ("At least 14", 14, None, "count", "people", True)),
+    ("The fires destroyed over 500 structures.", ("over 500", 500, None, "count", "structures", True)),
+    ("They asked to pay a little over 20%.", ("a little over 20%", 20, None, "percent", "percent", True)),
+    ("The region's nearly 700-million-strong population grew.",
+     ("nearly 700-million", 700000000, None, "count", None, True)),
+    # other and ordinal
+    ("Taluz sees the causes as twofold.", ("twofold", 2, None, "other", None, False)),
+    ("The second driver is better access.", ("second", 2, None, "ordinal", None, False)),
+])
+def test_number_patterns(nlp, text, expected):
+    found = _found(nlp, text)
+    assert len(found) == 1, found
+    got = found[0]
+    assert got[0] == expected[0]
+    assert got[1] == pytest.approx(expected[1], rel=1e-3)
+    assert got[2:] == expected[2:]
+
+
+@pytest.mark.parametrize("text", [
+    "Kaiser has bargained since the summer of 2018.",               # year
+    "Call the hotline at 1-888-466-2219 for help.",                 # phone number
+    "Therapists walked out at 3280 E Foothill Blvd on Thursday.",   # street number
+    "The clinic in Pasadena, CA 91107 is closed.",                  # ZIP code
+    "KCRA 3 reached out to Kaiser Permanente.",                     # name of a station
+    "Cases of Covid-19 fell.",                                      # name of a disease
+    "They drove down Route 66.",                                    # name of a road
+    "The airline bought a Boeing 737 jet.",                         # model
+    "See page 5 of the report.",                                    # page number
+    "The walkout began at 4:53 AM on April 25.",                    # time and date
+    "He first spoke about it.",                                     # adverb, not an ordinal
+    "One of them left.",                                            # pronoun
+    "The smaller 687 Reamer fire spread.",                          # number inside a name
+    "She has waited three months.",                                 # duration
+    "Visit https://example.com/search?q=30%25 for details.",        # web address
+])
+def test_not_numbers(nlp, text):
+    assert _found(nlp, text) == []
+
+
+def test_dates_stage_spans_are_not_numbers(nlp):
+    text = "The strike lasted 18 months and cost $5 million."
+    doc = nlp(text)
+    start = text.index("18 months")
+    dates = [DateMention(text="18 months", start=start, end=start + 9, type="duration", value="P18M")]
+    assert [n.text for n in find_numbers(doc, dates=dates)] == ["$5 million"]
+
+
+def test_change_is_two_numbers_not_a_range(nlp):
+    found = _found(nlp, "The rate dropped from 12 per cent to 10 per cent in January.")
+    assert [(t, v, m) for t, v, m, *_ in found] == [("12 per cent", 12, None), ("10 per cent", 10, None)]
+
+
+def test_offsets_cover_the_text(nlp):
+    text = "Officials said 60 counties and 30,000 acres were hit."
+    for n in find_numbers(nlp(text)):
+        assert text[n.start:n.end] == n.text
+
+
+@pytest.mark.parametrize("text, value", [
+    ("two hundred and two thousand", 202000),
+    ("five and a half million", 5500000),
+    ("two thirds of a million", 666666.667),
+    ("half a dozen", 6),
+    ("4 thousand 3 hundred and 21", 4321),
+    ("10 1/2", 10.5),
+    ("two hundred point zero three", 200.03),
+    ("1.3x10^6", 1300000),
+])
+def test_read_number_words(text, value):
+    toks = lex(text)
+    reading = read_number(toks, 0)
+    assert reading is not None and reading.end == len(toks)
+    assert reading.value == pytest.approx(value, rel=1e-6)
