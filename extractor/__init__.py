@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from .errors import (ArticleError, ArticleTimeoutError, ExtractorError, InputError,
                      MalformedInputError, ModelNotFoundError, UnreadableInputError)
-from .pipeline import Extractor
 from .settings import Settings
 
 __all__ = [
@@ -21,6 +20,16 @@ __all__ = [
 _default: Extractor | None = None
 
 
+def __getattr__(name: str):
+    # The pipeline (and spaCy, ~0.7 s to import) loads on first use: `extractor export`,
+    # `--help` and a resumed run with nothing left to extract never need it.
+    if name == "Extractor":
+        from .pipeline import Extractor
+
+        return Extractor
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def extract(text: str | None = None, *, html: str | None = None, url: str | None = None,
             title: str | None = None, published: str | None = None) -> dict:
     """Extract one article (plain text or HTML) into the output-schema dict.
@@ -29,5 +38,7 @@ def extract(text: str | None = None, *, html: str | None = None, url: str | None
     """
     global _default
     if _default is None:
+        from .pipeline import Extractor
+
         _default = Extractor()
     return _default.extract(text, html=html, url=url, title=title, published=published)

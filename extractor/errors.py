@@ -6,7 +6,8 @@
     │   ├── UnreadableInputError   missing, unreadable, binary or too large
     │   └── MalformedInputError    bad JSON / JSON Lines, no text or html field
     └── ArticleError               an article failed inside the pipeline
-        └── ArticleTimeoutError    an article took longer than its time limit
+        ├── ArticleTimeoutError    an article took longer than its time limit
+        └── ArticleLimitError      an article is over a size limit (text length, HTML depth)
 """
 from __future__ import annotations
 
@@ -44,3 +45,7 @@ class ArticleError(ExtractorError):
 
 class ArticleTimeoutError(ArticleError):
     """An article exceeded its processing time limit."""
+
+
+class ArticleLimitError(ArticleError):
+    """An article is over a safety limit: text too long, HTML nested too deeply."""

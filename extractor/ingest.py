@@ -11,6 +11,7 @@ import gzip
 import json
 import os
 import re
+import stat
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -24,6 +25,14 @@ GZIP_SUFFIX = ".gz"
 # A charset declared in the first bytes of an HTML page (<meta charset=...> or http-equiv).
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _CHARSET_SNIFF_BYTES = 4096
+# Charsets a page may declare: the web's (WHATWG Encoding Standard), by Python codec
+# name. Others are refused: some are no text encodings ("undefined", "unicode_escape")
+# and punycode decodes in quadratic time, so one declared page could hang the run.
+_WEB_CHARSETS = frozenset("""utf-8 utf-16 utf-16-le utf-16-be ascii cp866 cp874 cp932 cp949
+    cp1250 cp1251 cp1252 cp1253 cp1254 cp1255 cp1256 cp1257 cp1258 iso8859-1 iso8859-2
+    iso8859-3 iso8859-4 iso8859-5 iso8859-6 iso8859-7 iso8859-8 iso8859-10 iso8859-11
+    iso8859-13 iso8859-14 iso8859-15 iso8859-16 koi8-r koi8-u mac-roman mac-cyrillic tis-620
+    gbk gb2312 gb18030 big5 big5hkscs euc_jp iso2022_jp shift_jis euc_kr""".split())
 # Bytes looked at to tell text from binary: a NUL there means not a text file.
 _BINARY_SNIFF_BYTES = 8192
 # Characters kept in an output file name made from an article id.
@@ -86,6 +95,9 @@ def discover(inputs: Sequence[str | Path], *, exclude: Path | None = None) -> It
                                            path=str(root))
             else:
                 yield item
+        elif root.exists():
+            yield UnreadableInputError(f"{root}: not a regular file or folder (a pipe or device)",
+                                       path=str(root))
         else:
             yield UnreadableInputError(f"{root}: no such file or folder", path=str(root))
 
@@ -111,17 +123,21 @@ def read_bytes(path: Path, *, max_bytes: int, name: str | None = None) -> bytes:
     """
     name = name or str(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise UnreadableInputError(f"{name}: {size} bytes is over the {max_bytes}-byte limit "
-                                       "(raise it with --max-file-size)")
-        if path.name.lower().endswith(GZIP_SUFFIX):
-            with gzip.open(path, "rb") as fh:
-                data = fh.read(max_bytes + 1)  # bounded: a gzip bomb stops here
-            if len(data) > max_bytes:
-                raise UnreadableInputError(f"{name}: unpacks to over the {max_bytes}-byte limit")
-            return data
-        return path.read_bytes()
+        # O_NONBLOCK: opening a FIFO named x.txt must not wait for a writer forever.
+        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise UnreadableInputError(f"{name}: not a regular file (a pipe, device or folder)")
+            if info.st_size > max_bytes:
+                raise UnreadableInputError(f"{name}: {info.st_size} bytes is over the {max_bytes}-byte "
+                                           "limit (raise it with --max-file-size)")
+            if path.name.lower().endswith(GZIP_SUFFIX):
+                with gzip.GzipFile(fileobj=fh, mode="rb") as gz:
+                    data = gz.read(max_bytes + 1)  # bounded: a gzip bomb stops here
+                if len(data) > max_bytes:
+                    raise UnreadableInputError(f"{name}: unpacks to over the {max_bytes}-byte limit")
+                return data
+            return fh.read(max_bytes + 1)  # bounded: a file may grow after fstat
     except (OSError, EOFError, zlib.error) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise UnreadableInputError(f"{name}: cannot be read: {reason}") from exc
@@ -143,8 +159,10 @@ def decode(data: bytes, *, name: str, html: bool = False) -> tuple[str, tuple[st
         declared = _DECLARED_CHARSET.search(data[:_CHARSET_SNIFF_BYTES])
         if declared:
             try:
-                return data.decode(declared.group(1).decode("ascii")), ()
-            except (LookupError, UnicodeDecodeError):
+                codec = codecs.lookup(declared.group(1).decode("ascii")).name
+                if codec in _WEB_CHARSETS:
+                    return data.decode(codec), ()
+            except (LookupError, UnicodeError):
                 pass
     try:
         text = data.decode("cp1252")
@@ -174,7 +192,7 @@ def read_articles(item: InputFile, *, max_bytes: int) -> Iterator[tuple[str, str
     elif kind == "json":
         try:
             obj = json.loads(text)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:  # RecursionError: nested too deeply
             yield item.rel, item.output_rel(), MalformedInputError(f"{item.rel}: not valid JSON: {exc}")
             return
         yield item.rel, item.output_rel(), _article_from_object(obj, path=item.rel, where=item.rel, warnings=warnings)
@@ -184,13 +202,15 @@ def read_articles(item: InputFile, *, max_bytes: int) -> Iterator[tuple[str, str
 
 def _read_jsonl(item: InputFile, text: str, warnings: tuple[str, ...]) -> Iterator[tuple[str, str, RawArticle | InputError]]:
     seen: set[str] = set()
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines end at \n only (JSON Lines): str.splitlines would also cut at a U+2028 or
+    # \x1c that a JSON string may hold as it is.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{item.rel}:{number}"
         try:
             obj = json.loads(line)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:  # RecursionError: nested too deeply
             yield where, item.output_rel(str(number)), MalformedInputError(f"{where}: not valid JSON: {exc}")
             continue
         key = str(obj.get("id") or number) if isinstance(obj, dict) else str(number)
@@ -212,7 +232,7 @@ def _article_from_object(obj: object, *, path: str, where: str,
     if not (html if isinstance(html, str) else text).strip():
         return UnreadableInputError(f"{where}: the article's text is empty")
     authors = obj.get("authors") or ()
-    if isinstance(authors, str):
+    if not isinstance(authors, (list, tuple)):
         authors = (authors,)
 
     def optional_str(key: str) -> str | None:

@@ -21,3 +21,14 @@ def extractor_instance(nlp):
     from extractor import Extractor
 
     return Extractor(nlp=nlp)
+
+
+# Hypothesis: in the suite, property tests run a fixed set of examples (derandomized,
+# so every run and every machine sees the same ones) with no per-example deadline (the
+# first call loads the model). tests/bench/fuzz.py runs the long, random search.
+from hypothesis import HealthCheck, settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile(
+    "suite", max_examples=60, deadline=None, derandomize=True, database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+_hypothesis_settings.load_profile("suite")

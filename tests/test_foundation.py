@@ -112,7 +112,7 @@ def test_two_runs_write_byte_identical_outputs(batch_run, tmp_path):
         assert (tmp_path / rel).read_bytes() == (out / rel).read_bytes(), rel
 
 
-def test_bad_files_fail_alone_with_their_reason(tmp_path, nlp, capsys):
+def test_bad_files_fail_alone_with_their_reason(tmp_path, nlp, capfd):
     root, out = tmp_path / "in", tmp_path / "out"
     root.mkdir()
     (root / "good.txt").write_text(TEXT, encoding="utf-8")
@@ -136,13 +136,13 @@ def test_bad_files_fail_alone_with_their_reason(tmp_path, nlp, capsys):
     assert reasons["mixed.jsonl:2"].startswith("mixed.jsonl:2: not valid JSON")
     assert outputs(out) == ["good.json", "mixed/ok.json"]
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
-    err = capsys.readouterr().err
+    err = capfd.readouterr().err
     assert "error: empty.txt: empty file" in err
 
 
-def test_a_missing_input_is_named(tmp_path, nlp, capsys):
+def test_a_missing_input_is_named(tmp_path, nlp, capfd):
     assert cli.main(["run", str(tmp_path / "nowhere"), "-o", str(tmp_path / "out")]) == 1
-    assert f"{tmp_path / 'nowhere'}: no such file or folder" in capsys.readouterr().err
+    assert f"{tmp_path / 'nowhere'}: no such file or folder" in capfd.readouterr().err
 
 
 def test_jsonl_ids_cannot_leave_the_output_folder(tmp_path, nlp):
