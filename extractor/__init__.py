@@ -7,14 +7,19 @@
 """
 from __future__ import annotations
 
-from .errors import (ArticleError, ArticleTimeoutError, ExtractorError, InputError,
-                     MalformedInputError, ModelNotFoundError, UnreadableInputError)
+from typing import TYPE_CHECKING
+
+from .errors import (ArticleError, ArticleLimitError, ArticleTimeoutError, ExtractorError,
+                     InputError, MalformedInputError, ModelNotFoundError, UnreadableInputError)
 from .settings import Settings
 
+if TYPE_CHECKING:
+    from .pipeline import Extractor
+
 __all__ = [
-    "ArticleError", "ArticleTimeoutError", "Extractor", "ExtractorError", "InputError",
-    "MalformedInputError", "ModelNotFoundError", "Settings", "UnreadableInputError",
-    "extract",
+    "ArticleError", "ArticleLimitError", "ArticleTimeoutError", "Extractor", "ExtractorError",
+    "InputError", "MalformedInputError", "ModelNotFoundError", "Settings",
+    "UnreadableInputError", "extract",
 ]
 
 _default: Extractor | None = None

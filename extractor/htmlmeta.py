@@ -123,7 +123,7 @@ def _json_ld_article(root: etree._Element) -> dict:
             continue
         try:
             data = json.loads((script.text or "").strip().rstrip(";"))
-        except ValueError:
+        except (ValueError, RecursionError):   # malformed, or nested past the parser's stack
             continue
         for obj in _ld_objects(data):
             types = obj.get("@type")

@@ -21,14 +21,18 @@ def default_model_name() -> str:
     return PREFERRED_MODEL if _installed(PREFERRED_MODEL) else BUNDLED_MODEL
 
 
-@functools.lru_cache(maxsize=4)
 def load_model(name: str | None = None) -> Language:
     """Load a spaCy pipeline by package name or path; cached for the process.
 
     Raises:
         ModelNotFoundError: the model is not installed, with the pip command to fix it.
     """
-    name = name or default_model_name()
+    # Resolved before the cache, so `load_model()` and `load_model(<default>)` share one.
+    return _load(name or default_model_name())
+
+
+@functools.lru_cache(maxsize=4)
+def _load(name: str) -> Language:
     try:
         import spacy
 

@@ -79,8 +79,8 @@ def find_quotes(doc: Doc) -> list[QuoteCandidate]:
         return []
     starts = [t.idx for t in doc]
     quoted = pair_quotes(text)
-    for q in quoted:
-        _attribute_by_position(doc, text, starts, q, quoted)
+    for i, q in enumerate(quoted):
+        _attribute_by_position(doc, text, starts, q, quoted, i)
     candidates = _clauses(doc, text, starts, quoted)
     for q in quoted:
         if q.clause and not q.absorbed:
@@ -93,16 +93,19 @@ def find_quotes(doc: Doc) -> list[QuoteCandidate]:
 # -- step 2: attribution from the words around a quote ----------------------------------
 
 def _attribute_by_position(doc: Doc, text: str, starts: list[int], q: Quoted,
-                           quoted: list[Quoted]) -> None:
-    floor = max([p.close for p in quoted if p.close < q.open] + [q.paragraph[0] - 1])
+                           quoted: list[Quoted], index: int) -> None:
+    # `quoted` is in text order and its spans do not cross, so the neighbours of
+    # quote `index` are the quotes next to it in the list.
+    prev = quoted[index - 1] if index > 0 else None
+    nxt = quoted[index + 1] if index + 1 < len(quoted) else None
+    floor = max(prev.close if prev is not None else -1, q.paragraph[0] - 1)
     before = _tokens_back(doc, starts, q.open, floor)
     if not before and q.open == q.paragraph[0]:
         lead = text[:q.open].rstrip()  # "... a statement that read in part:" ¶ “...”
         if lead.endswith(":"):
             before = _tokens_back(doc, starts, len(lead), lead.rfind("\n"))
-    after = _tokens_after(doc, starts, q, quoted)
+    after = _tokens_after(doc, starts, q, nxt)
     last = before[-1] if before else None
-    prev = max((p for p in quoted if p.close < q.open), key=lambda p: p.close, default=None)
     if last is None and prev is not None and prev.close >= q.paragraph[0] \
             and text[prev.end - 1:prev.end] not in _SENTENCE_END \
             and _JOINER.fullmatch(text, prev.close + 1, q.open):
@@ -154,11 +157,11 @@ def _tokens_back(doc: Doc, starts: list[int], pos: int, floor: int) -> list[Toke
     return out[::-1]
 
 
-def _tokens_after(doc, starts, q, quoted) -> list[Token]:
+def _tokens_after(doc: Doc, starts: list[int], q: Quoted, nxt: Quoted | None) -> list[Token]:
     """Tokens from the closing mark to the sentence end or the next quote."""
     if q.close >= q.paragraph[1]:
         return []
-    ceiling = min([p.open for p in quoted if p.open > q.close] + [q.paragraph[1]])
+    ceiling = min(nxt.open if nxt is not None else q.paragraph[1], q.paragraph[1])
     i = bisect.bisect_right(starts, q.close)
     out = []
     while i < len(doc) and len(out) < MAX_CONTEXT_TOKENS:
@@ -231,12 +234,19 @@ def _clauses(doc: Doc, text: str, starts: list[int], quoted: list[Quoted]) -> li
     for q in quoted:
         for i in range(bisect.bisect_right(starts, q.open), bisect.bisect_left(starts, q.close)):
             inside[i] = 1
+    opens = [q.open for q in quoted]
     out = []
     for tok in doc:
         if inside[tok.i]:
             continue
         for report in cues.reports(doc, tok):
-            cand = _clause_candidate(doc, text, quoted, inside, tok, report)
+            # A clause never leaves its cue's paragraph, nor do quotes: only that
+            # paragraph's quotes matter (and a long article stays linear).
+            para_start = text.rfind("\n", 0, tok.idx) + 1
+            para_end = text.find("\n", tok.idx)
+            local = quoted[bisect.bisect_left(opens, para_start):
+                           bisect.bisect_left(opens, para_end if para_end >= 0 else len(text))]
+            cand = _clause_candidate(doc, text, local, inside, tok, report)
             if cand is not None:
                 out.append(cand)
     return out
@@ -333,13 +343,21 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _resolve_overlaps(cands: list[_Candidate]) -> list[_Candidate]:
     kept: list[_Candidate] = []
+    kept_starts: list[int] = []     # `kept` sorted by start, for a windowed overlap test
+    longest = 0
     for c in sorted(cands, key=lambda c: (-c.rank, -(c.end - c.start))):
         if c.end <= c.start:
             continue
+        # Only a kept span starting within `longest` before c's start can reach it.
+        lo = bisect.bisect_right(kept_starts, c.start - longest)
+        hi = bisect.bisect_left(kept_starts, c.end)
         if any(min(c.end, k.end) - max(c.start, k.start)
-               > MAX_OVERLAP * min(c.end - c.start, k.end - k.start) for k in kept):
+               > MAX_OVERLAP * min(c.end - c.start, k.end - k.start) for k in kept[lo:hi]):
             continue
-        kept.append(c)
+        at = bisect.bisect_left(kept_starts, c.start)
+        kept_starts.insert(at, c.start)
+        kept.insert(at, c)
+        longest = max(longest, c.end - c.start)
     return sorted(kept, key=lambda c: (c.start, c.end))
 
 
