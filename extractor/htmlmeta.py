@@ -7,6 +7,11 @@ byline elements, `<time datetime>`), then the URL. The title is the exception:
 og:title comes first, as it matches the visible headline where a JSON-LD
 headline is often an older or search-engine variant. `published_from` names
 the source of the date: json-ld, html-meta, time-element, url or byline.
+
+Titles lose a trailing site name and known section labels ("Opinion | ",
+" | Editorial"); authors follow the people-before-organisations rule of
+`htmlauthors`; a date marked as a modification ("Last updated", class
+"updated") is used only when the page shows no other.
 """
 from __future__ import annotations
 
@@ -19,6 +24,7 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
+from . import htmlauthors
 from . import text as text_stage
 from .records import Metadata
 
@@ -46,13 +52,18 @@ _URL_META = ("og:url", "twitter:url")
 
 # A title ends with the site's name after a separator: "Story – The Site".
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—•·»]\s+((?:(?!\s[|\-–—•·»]\s).){2,60})$")
-# A byline: "By Jane Doe and John Roe", "By Jane Doe, Reuters".
-_BY_PREFIX = re.compile(r"^\s*(?:written\s+)?by[:\s]+", re.I)
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*", re.I)
-# A word of a person's name: capitalized in any script ("Jane", "O'Neil",
-# "Иван"), or a lower-case particle ("de", "van", "bin").
-_NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
-MAX_PARTICLE_CHARS = 3
+# Section labels sites put before or after a headline: "Opinion | ...",
+# "Analysis: ...", "LIVE: ...", "WATCH:", "... | Editorial", "... - live updates".
+# Only these known short forms come off, so a headline whose first words end in
+# a colon ("Kaiser: strike to go on") stays whole.
+_SECTION_LABELS = (r"(?:opinion|analysis|comment|commentary|column|editorial|op-ed|explainer|"
+                   r"live(?:\s+updates)?|watch|video|listen|breaking(?:\s+news)?|exclusive|updated?)")
+_LABEL_PREFIX = re.compile(rf"^{_SECTION_LABELS}\s*(?:[:|]|\s[-–—])\s*", re.I)
+_LABEL_SUFFIX = re.compile(rf"\s+[|\-–—]\s+{_SECTION_LABELS}$", re.I)
+# What is left of a title must still read as a headline: this many words, or
+# for scripts written without spaces (Chinese, Japanese) this many characters.
+MIN_HEADLINE_WORDS = 3
+MIN_UNSPACED_HEADLINE_CHARS = 6
 # A date inside a URL path: /2024/03/02/, /2024-03-02, -2024-03-02/ or /20240302.
 _URL_DATE = re.compile(r"[/_-]((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|-|_|\.|$)")
 _URL_MONTH_WORD = re.compile(
@@ -61,19 +72,15 @@ _MONTHS = {m: i for i, m in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
 # A language code: en, en-US, en_GB, EN.
 _LANG = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*\s*$")
-_BYLINE_CLASS = re.compile(r"byline|author|contributor|writer|reporter", re.I)
-_DATE_CLASS = re.compile(r"publish|dateline|timestamp|byline|article-date|post-date|entry-date|\bdate\b", re.I)
-# An author value that is really a link, handle or role, not a name.
-_NOT_A_NAME = re.compile(r"^(?:https?://|www\.|@)|\b(?:staff|editor|editorial|team|desk|"
-                         r"news service|wire|agency|contributor)s?\b$", re.I)
-MAX_AUTHOR_CHARS = 60
+# Class/id of an element showing the date: "dateline", "article_date", "storyDate"
+# (a "date" that starts a word, so "update" and "candidate" do not count).
+_DATE_CLASS = re.compile(r"(?i:publish|timestamp|byline)|Date|(?<![A-Za-z])[Dd]ate")
+# A date that says when the page was changed, not published.
+_MODIFIED_CLASS = re.compile(r"updated|modified", re.I)
+_MODIFIED_TEXT = re.compile(r"^\s*(?:last\s+)?(?:updated|modified|edited)\b", re.I)
 # Markup inside a JSON-LD articleBody, and the tags that end a paragraph there.
 _MARKUP = re.compile(r"</?(?:p|br|div|a|em|strong|span|h[1-6])\b[^>]*>", re.I)
 _MARKUP_BREAK = re.compile(r"</p\s*>|<br\s*/?>|</div\s*>|</h[1-6]\s*>", re.I)
-# A job title that follows a name in a byline ("Tom Cary, Senior Sports Correspondent").
-_ROLE = re.compile(r"\b(?:correspondent|editor|reporter|writer|columnist|contributor|critic|"
-                   r"producer|photographer|analyst|chief|senior|deputy|associate|staff|"
-                   r"updated|published|posted|minutes?|hours?|read)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -98,16 +105,19 @@ def read_metadata(root: etree._Element, *, url: str | None = None) -> Found:
         site = site[1:]
     title = _first(*(metas.get(k) for k in _TITLE_META), ld.get("headline"), ld.get("name"), _h1(root))
     if title:
-        title = _strip_site_suffix(_clean(title), site=site, url=url, always=False)
+        title = _strip_labels(_strip_site_suffix(_clean(title), site=site, url=url, always=False))
     elif _title_tag(root):
-        title = _strip_site_suffix(_title_tag(root), site=site, url=url, always=True)
-    authors = (_ld_authors(ld.get("author")) or _meta_authors(metas)
-               or _byline_authors(root))
-    published, source = _published(ld, metas, root, url)
+        title = _strip_labels(_strip_site_suffix(_title_tag(root), site=site, url=url, always=True))
     canonical = _canonical(root, metas) or _ld_url(ld)
+    authors = htmlauthors.page_authors(
+        ld.get("author"), metas, root, keys=_AUTHOR_META,
+        site=htmlauthors.site_names(site, _ld_name(ld.get("publisher")), metas.get("og:site_name"),
+                                    metas.get("twitter:site"), urlsplit(url or "").hostname,
+                                    urlsplit(canonical or "").hostname))
+    published, source = _published(ld, metas, root, url)
     body = ld.get("articleBody")
     body = _paragraphs(body) if isinstance(body, str) else None
-    meta = Metadata(title=title or None, authors=tuple(authors), published=published,
+    meta = Metadata(title=title or None, authors=authors, published=published,
                     published_from=source if published else None,
                     language=_page_language(root, metas), site=_clean(site) or None)
     return Found(metadata=meta, url=canonical, json_ld_body=body or None)
@@ -130,7 +140,7 @@ def _json_ld_article(root: etree._Element) -> dict:
             types = set(types) if isinstance(types, list) else {types}
             if types & _ARTICLE_TYPES:
                 return obj
-            if types & _PAGE_TYPES and not best:
+            if not best and (types & _PAGE_TYPES or any(str(t).endswith("WebPage") for t in types)):
                 best = obj
     return best
 
@@ -146,15 +156,6 @@ def _ld_objects(data, depth: int = 0):
         for key in ("@graph", "mainEntity", "mainEntityOfPage"):
             if isinstance(data.get(key), (list, dict)):
                 yield from _ld_objects(data[key], depth + 1)
-
-
-def _ld_authors(value) -> list[str]:
-    names: list[str] = []
-    for item in value if isinstance(value, list) else [value]:
-        name = _ld_name(item) if isinstance(item, dict) else item
-        if isinstance(name, str):
-            names.extend(_split_authors(name))
-    return _unique(names)
 
 
 def _ld_name(value) -> str | None:
@@ -214,13 +215,27 @@ def _strip_site_suffix(title: str, *, site: str | None, url: str | None, always:
     # Tails come off one at a time: "Story | The Site | by Jane Doe".
     while m := _TITLE_SUFFIX.search(stripped):
         tail = _letters(m.group(1))
-        if not (always or _BY_PREFIX.match(m.group(1))
+        if not (always or htmlauthors.BY_PREFIX.match(m.group(1))
                 or any(tail and name and (tail in name or name in tail) for name in names)):
             break
         stripped = stripped[:m.start()]
         always = False
     # Keep the whole when what is left is too short to be a headline.
-    return stripped if len(stripped.split()) >= 3 else title
+    return stripped if _headline_sized(stripped) else title
+
+
+def _strip_labels(title: str) -> str:
+    """"Opinion | Story" and "Story | Editorial" -> "Story"."""
+    for label in (_LABEL_PREFIX, _LABEL_SUFFIX):
+        stripped = label.sub("", title, count=1)
+        if stripped != title and _headline_sized(stripped):
+            title = stripped
+    return title
+
+
+def _headline_sized(title: str) -> bool:
+    return len(title.split()) >= MIN_HEADLINE_WORDS or (
+        len(title) >= MIN_UNSPACED_HEADLINE_CHARS and not re.search(r"[A-Za-z]", title))
 
 
 def _letters(value: str) -> str:
@@ -244,70 +259,6 @@ def _page_language(root: etree._Element, metas: dict[str, str]) -> str | None:
     return None
 
 
-# -- authors ----------------------------------------------------------------------
-
-def _meta_authors(metas: dict[str, str]) -> list[str]:
-    for key in _AUTHOR_META:
-        value = metas.get(key)
-        if value and not _NOT_A_NAME.search(value):
-            names = _split_authors(value)
-            if names:
-                return names
-    return []
-
-
-def _byline_authors(root: etree._Element) -> list[str]:
-    names: list[str] = []
-    for el in root.xpath('//*[@itemprop="author"]'):
-        named = el.xpath('.//*[@itemprop="name"]')
-        value = (named[0].get("content") or " ".join(named[0].itertext())) if named else (
-            el.get("content") or " ".join(el.itertext()))
-        names.extend(_split_authors(value))
-    if not names:
-        for el in root.xpath('//a[@rel="author"]'):
-            names.extend(_split_authors(" ".join(el.itertext())))
-    if names:
-        return _unique(names)
-    for el in root.xpath("//*[@class or @id]"):
-        if not _BYLINE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
-            continue
-        text = _clean(" ".join(el.itertext()))
-        if text and _BY_PREFIX.match(text) and len(text) < 120:
-            names = _split_authors(text)
-            if names:
-                return names
-    for el in root.xpath("//p|//div|//span"):
-        text = el.text
-        if text and _BY_PREFIX.match(text) and len(el) <= 3:
-            names = _split_authors(_clean(" ".join(el.itertext())))
-            if names and len(" ".join(el.itertext())) < 120:
-                return names
-    return []
-
-
-def _split_authors(value: str) -> list[str]:
-    """Names in a byline: "By Jane Doe and John Roe" -> [Jane Doe, John Roe]."""
-    value = _BY_PREFIX.sub("", _clean(value))
-    value = re.split(r"\s+(?:[|•·—–-]|updated|published|posted)\s+", value, maxsplit=1, flags=re.I)[0]
-    names = []
-    for part in _AUTHOR_SPLIT.split(value):
-        part = part.strip(" .:")
-        if not part or len(part) > MAX_AUTHOR_CHARS or _NOT_A_NAME.search(part):
-            continue
-        if part.isupper() and len(part) > 3:
-            part = part.title()     # "MELISSA GOLDIN" -> "Melissa Goldin"
-        words = part.split()
-        if (1 <= len(words) <= 5 and all(_name_word(w) for w in words) and part[0].isupper()
-                and not _ROLE.search(part)):
-            names.append(part)
-    return _unique(names)
-
-
-def _name_word(word: str) -> bool:
-    return bool(_NAME_WORD.match(word)) and (
-        word[0].isupper() or (word.islower() and len(word) <= MAX_PARTICLE_CHARS))
-
-
 # -- publication date -------------------------------------------------------------
 
 def _published(ld: dict, metas: dict[str, str], root: etree._Element,
@@ -320,7 +271,8 @@ def _published(ld: dict, metas: dict[str, str], root: etree._Element,
         date = text_stage.iso_date(metas.get(key) or "")
         if date:
             return date, "html-meta"
-    date = _time_element(root)
+    times = [t for t in root.iter("time") if t.get("datetime")]
+    date = _time_element([t for t in times if not _MODIFIED_CLASS.search(f"{t.get('class')} {t.get('itemprop')}")])
     if date:
         return date, "time-element"
     date = url_date(url or _canonical(root, metas) or "")
@@ -329,15 +281,16 @@ def _published(ld: dict, metas: dict[str, str], root: etree._Element,
     for el in root.xpath("//*[@class or @id]"):
         if _DATE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
             text = _clean(" ".join(el.itertext()))
-            if text and len(text) < 160:
+            if text and len(text) < 160 and not _MODIFIED_TEXT.match(text):
                 date = text_stage.byline_date(text)
                 if date:
                     return date, "byline"
-    return None, None
+    # A page that shows only when it was last changed: better than no date.
+    date = _time_element(times)
+    return (date, "time-element") if date else (None, None)
 
 
-def _time_element(root: etree._Element) -> str | None:
-    times = [t for t in root.iter("time") if t.get("datetime")]
+def _time_element(times: list[etree._Element]) -> str | None:
     # A time marked as the publication beats the first one on the page.
     times.sort(key=lambda t: not re.search(r"publish|pub|created|posted",
                                            f"{t.get('class') or ''} {t.get('itemprop') or ''} "
@@ -372,15 +325,6 @@ def _first(*values) -> str | None:
 def _clean(value: str | None) -> str:
     # JSON-LD strings often carry HTML entities ("&#8217;") the parser never saw.
     return " ".join(html.unescape(value or "").split())
-
-
-def _unique(names: list[str]) -> list[str]:
-    seen, out = set(), []
-    for n in names:
-        if n.casefold() not in seen:
-            seen.add(n.casefold())
-            out.append(n)
-    return out
 
 
 def _paragraphs(body: str) -> str:

@@ -38,9 +38,19 @@ PUBLISHERS = [
     ("OccupyDemocrats_4", "https://occupydemocrats.com/2024/02/28/end-of-an-era-mitch-mcconnell-to-ditch-gop-senate-leadership-role/",
      "END OF AN ERA: Mitch McConnell to ditch GOP Senate leadership role", ("Stephanie Bazzle",),
      "2024-02-28T23:23:26+00:00"),
+    # The only byline is "Reuters" on reuters.com: the site's own name, no author
+    # (was ("Reuters",) before the organisation rule in htmlauthors).
     ("Reuters_2", "https://www.reuters.com/world/africa/ghana-anti-lgbtq-bill-could-derail-imf-support-if-signed-into-law-2024-03-04/",
-     "Ghana anti-LGBTQ bill could derail IMF support if signed into law", ("Reuters",),
+     "Ghana anti-LGBTQ bill could derail IMF support if signed into law", (),
      "2024-03-04T12:45:01+00:00"),
+    # "By THE ASSOCIATED PRESS" on AP News: the site's own organisation, by its initials.
+    ("APNews_1", "https://apnews.com/sports/mississippi-rebels-mens-college-basketball-college-basketball-alabama-crimson-tide-603e9ddb8be4469ba16026f955d67093",
+     "Griffen leads No. 14 Alabama against Ole Miss after 21-point game", (),
+     "2024-02-28T08:41:36+00:00"),
+    # A wire story on another site, no person named: the agency, as written.
+    ("FoxNews_0", "https://www.foxnews.com/politics/rep-andy-kim-gains-traction-bid-new-jerseys-senate-seat-primary-victories-3-counties",
+     "Rep. Andy Kim gains traction in bid for New Jersey's Senate seat after primary victories in 3 counties",
+     ("Associated Press",), "2024-02-29T08:38:33-05:00"),
     # og:title carries " | The Gateway Pundit | by Mike LaChance": both tails come off.
     ("TheGatewayPundit_3", "https://www.thegatewaypundit.com/2024/02/bidens-late-night-interview-seth-meyers-was-ratings/",
      "Biden's Late Night Interview With Seth Meyers Was a Ratings Dud - Especially With Young Voters",
@@ -184,3 +194,91 @@ def test_site_name():
 ])
 def test_url_date(url, expected):
     assert url_date(url) == expected
+
+
+COURIER = '<meta property="og:site_name" content="The Courier">'
+
+
+def _ld_authors(*authors: str) -> str:
+    return ('<script type="application/ld+json">{"@type": "NewsArticle", "author": [%s]}</script>'
+            % ", ".join(authors))
+
+
+# The author rule of extractor/htmlauthors.py: people first, an organisation only
+# when no one is named, never the site's own name.
+@pytest.mark.parametrize(("head", "body", "expected"), [
+    (COURIER + _ld_authors('{"@type": "Person", "name": "Jane Roe"}',
+                           '{"@type": "Organization", "name": "Associated Press"}'), "", ("Jane Roe",)),
+    (COURIER + _ld_authors('{"@type": "Organization", "name": "Reuters"}'), "", ("Reuters",)),
+    ('<meta property="og:site_name" content="BBC News">'
+     + _ld_authors('{"@type": "Person", "name": "BBC News"}'), "", ()),
+    ('<meta property="og:site_name" content="The Telegraph">'
+     + '<meta name="author" content="Telegraph Reporters">', "", ()),
+    ('<meta property="og:site_name" content="AP News">'
+     + _ld_authors('{"@type": "Person", "name": "THE ASSOCIATED PRESS"}'), "", ()),
+    ('<meta property="og:site_name" content="CNN">'
+     + '<meta name="author" content="Analysis by Chris Cillizza, CNN Editor-at-large">', "", ("Chris Cillizza",)),
+    ('<meta property="og:site_name" content="Sky">'
+     + '<meta name="author" content="Sky Brown">', "", ("Sky Brown",)),      # a person, not the site
+    (COURIER, '<div class="ap-story-byline">By DANICA KIRKA and JILL LAWLESS<span>Associated Press</span></div>',
+     ("Danica Kirka", "Jill Lawless")),
+    (COURIER, '<div class="byline">By Sandee LaMotte, CNN</div>', ("Sandee LaMotte",)),
+    (COURIER, '<h3 class="byline">by Jeff Foust<span>Monday, November 18, 2019</span></h3>', ("Jeff Foust",)),
+    (COURIER + _ld_authors('{"@type": "Person", "name": "Rachael Link, MS, RD"}'), "", ("Rachael Link",)),
+    (COURIER + '<meta name="author" content="Finian Cunningham. Sputnik International">', "",
+     ("Finian Cunningham",)),
+    (COURIER + '<meta name="author" content="HNN Staff">', '<span itemprop="author">Lisa Kubota</span>',
+     ("Lisa Kubota",)),                                                  # a newsroom tag defers
+])
+def test_people_before_organisations_never_the_site(head, body, expected):
+    assert parse_html(_page(head, body), url="https://example.com/story").metadata.authors == expected
+
+
+def test_site_host_is_a_site_name():
+    page = _page(_ld_authors('{"@type": "Person", "name": "Troy L. Smith"}',
+                             '{"@type": "Person", "name": "Cleveland.com"}'))
+    assert parse_html(page, url="https://www.cleveland.com/a").metadata.authors == ("Troy L. Smith",)
+
+
+@pytest.mark.parametrize(("og_title", "expected"), [
+    ("Opinion | Republicans Are Following Trump to Nowhere", "Republicans Are Following Trump to Nowhere"),
+    ("Analysis: Why the budget vote matters", "Why the budget vote matters"),
+    ("LIVE: Council votes on the budget", "Council votes on the budget"),
+    ("WATCH: Mayor defends library cuts", "Mayor defends library cuts"),
+    ("BREAKING NEWS: Mayor resigns after vote", "Mayor resigns after vote"),
+    ("Column: The merger sends a dismal signal", "The merger sends a dismal signal"),
+    ("The Guardian view on Hong Kong: a city on the brink | Editorial",
+     "The Guardian view on Hong Kong: a city on the brink"),
+    ("Everything you need to know about the Brit Awards - live updates",
+     "Everything you need to know about the Brit Awards"),
+    ("Kaiser: strike to go on", "Kaiser: strike to go on"),            # a headline's own colon
+    ("Opinion | Brexit", "Opinion | Brexit"),                          # too little left
+    ("Live and let die: the budget", "Live and let die: the budget"),  # "Live" starts a phrase
+    ("Council&#8217;s budget agreed", "Council’s budget agreed"),      # an entity left in the tag
+])
+def test_section_labels_leave_titles(og_title, expected):
+    head = f'<meta property="og:title" content="{og_title}">'
+    assert parse_html(_page(head)).metadata.title == expected
+
+
+def test_site_suffix_off_a_title_without_spaces():
+    head = "<title>商品の改造が商標法違反に！？ - 特許業務法人ライトハウス国際特許事務所</title>"
+    head += '<meta property="og:site_name" content="特許業務法人ライトハウス国際特許事務所">'
+    assert parse_html(_page(head)).metadata.title == "商品の改造が商標法違反に！？"
+
+
+@pytest.mark.parametrize(("head", "body", "published", "source"), [
+    # WordPress marks the change time class="updated": the posted date wins.
+    ("", '<time class="updated" datetime="2024-03-05T10:00:00Z">March 5</time>'
+     '<div class="entry-date">Posted March 1, 2024</div>', "2024-03-01", "byline"),
+    ("", '<time class="updated" datetime="2024-03-05T10:00:00Z">March 5</time>',
+     "2024-03-05T10:00+00:00", "time-element"),                   # nothing better
+    ("", '<div class="arttidate">Last Updated : Mar 5, 2024 01:41 PM</div>'
+     '<div class="article_date">March 1, 2024 - 11:28</div>', "2024-03-01T11:28", "byline"),
+    ("", '<span class="storyDate">Posted: Fri 6:45 PM, Feb 16, 2018</span>', "2018-02-16", "byline"),
+    ('<script type="application/ld+json">{"@type": "MedicalWebPage", '
+     '"datePublished": "2019-11-14T08:00:00.000Z"}</script>', "", "2019-11-14T08:00+00:00", "json-ld"),
+])
+def test_published_not_modified(head, body, published, source):
+    meta = parse_html(_page(head, body)).metadata
+    assert (meta.published, meta.published_from) == (published, source)
