@@ -21,6 +21,7 @@ lowercased ("patients"). Money is in the currency's main unit: "20 cents" is 0.2
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -38,6 +39,7 @@ YEAR_MIN, YEAR_MAX = 1000, 2099
 # A count, unit or period at most this many tokens after the number still belongs to it
 # ("900 new patients each month"); chosen so adjectives fit and the next clause does not.
 NOUN_WINDOW = 4
+MINUS_SIGNS = "-\u2212"
 ORDINAL_NAME_ENTS = {"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "GPE", "PERSON", "NORP"}
 
 
@@ -152,23 +154,29 @@ def _read_mention(ctx: _Context, i: int, reading: Reading, floor: int) -> _Found
         f.kind = "ordinal"
     if f.kind == "count":
         _counted_noun(ctx, f)
-    return f if toks[f.a].start < toks[f.b - 1].end else None
+    finite = math.isfinite(f.value) and math.isfinite(f.value_max or 0)   # "1" * 400 overflows
+    return f if toks[f.a].start < toks[f.b - 1].end and finite else None
 
 
 def _read_left(ctx: _Context, f: _Found, floor: int) -> None:
     toks = ctx.toks
     a = f.a
+    if a - 2 >= floor and toks[a - 1].text in MINUS_SIGNS and toks[a - 1].glued and toks[a].glued \
+            and toks[a - 2].text in lx.SYMBOLS:
+        a -= 1                     # "$-3 billion"
+        f.value = -f.value
     # currency before the number: $, US$, C$, £, EUR, Rs.
     cur = lx.currency_before(ctx.text, toks, a, floor)
     if cur:
         a, code, mult = cur
         f.kind, f.unit = "money", code
         f.value *= mult
-    # minus: "minus five", "-9.2"
+    # minus: "minus five", "-9.2", "-$3 billion"
     if a - 1 >= floor and toks[a - 1].low in ("minus", "negative"):
         a -= 1
         f.value = -f.value
-    elif (a - 1 >= floor and toks[a - 1].text in "-\u2212" and toks[a].glued and toks[a].kind == "num"
+    elif (a - 1 >= floor and toks[a - 1].text in MINUS_SIGNS and toks[a].glued
+          and (toks[a].kind == "num" or f.kind == "money" and toks[a].kind == "sym")
           and (a - 1 == 0 or not toks[a - 1].glued or toks[a - 2].text in "<>=(")
           and (a < 2 or toks[a - 2].text in "<>=(" or toks[a - 2].kind == "word"
                and toks[a - 2].low not in lx.STARTERS)):
@@ -199,9 +207,9 @@ def _read_right(ctx: _Context, f: _Found) -> None:
         f.value *= hit[3]
     if f.kind in ("money", "quantity", "count"):
         post = lx.phrase_after(toks, b, lx.POST_BOUNDS)
-        if post and post[0] < len(toks) and toks[post[0]].low in lx.STARTERS | {"$"} \
-                or post and post[0] < len(toks) and toks[post[0]].kind == "num":
-            post = None             # "above 1000 and below 1500": the next bound's
+        nxt = toks[post[0]] if post and post[0] < len(toks) else None
+        if nxt and (nxt.low in lx.STARTERS | {"$", "than"} or nxt.kind == "num"):
+            post = None             # "above 1000 and below 1500", "200 or more than": the next bound's
         if post:
             b, bound = post
             f.approximate = True
@@ -355,8 +363,8 @@ def _is_label(ctx: _Context, f: _Found, i: int, reading: Reading, *, plain: bool
     toks = ctx.toks
     if f.kind not in ("money", "percent") and lx.glued_name(toks, i):
         return True
-    if toks[i].kind == "num" and len(toks[i].text) > 1 and toks[i].text[0] == "0" and toks[i].text[1] != ".":
-        return True                 # "070 Shake", "007": codes and names
+    if toks[i].kind == "num" and toks[i].text[:1] == "0" and toks[i].text[1:2] not in ("", ".", ","):
+        return True                 # "070 Shake", "007": codes and names; not "0.5", "0,5"
     if not plain:
         return False
     if f.b < len(toks) and toks[f.b].glued and toks[f.b].kind == "word":

@@ -32,8 +32,8 @@ BLOCKED_RES = [
     # phone numbers: 1-888-466-2219, (626) 564-3000, +44 20 7946 0958
     re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[.-]\d{4}\b"),
     re.compile(r"\b1[-.]\d{3}[-.]\d{3}[-.]\d{4}\b"),
-    # three or more digit groups: dates (2019-04-25, 5/17/2018), IDs, IP addresses
-    re.compile(r"\b\d+(?:[-/.]\d+){2,}\b"),
+    # three or more digit groups: dates (2019-04-25, 5/17/2018), IDs, IPs; not "1.2-1.5 billion"
+    re.compile(r"\b(?!\d+(?:\.\d+)?-\d+(?:\.\d+)?\b(?![-/.]\d))\d+(?:[-/.]\d+){2,}\b"),
     # clock times: 4:53, 10:30 p.m., 6pm, 11 a.m.
     re.compile(r"\b\d{1,2}(?::\d{2}){1,2}(?:\s?[ap]\.?m\b\.?)?", re.I),
     re.compile(r"\b\d{1,2}\s?[ap]\.?m\b\.?", re.I),
@@ -46,6 +46,7 @@ BLOCKED_RES = [
     re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
                + MONTH_RE + r"\b"),
     re.compile(r"\b" + MONTH_RE + r"\.?,?\s+\d{4}\b"),
+    re.compile(r"\b\d+\([a-z\d]\)"),       # legal subsections: 401(k), 230(c)
     # street addresses: 3280 E Foothill Blvd
     re.compile(r"\b\d+[A-Z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'.-]*\s+){1,3}" + STREET_RE + r"\b\.?"),
     # ZIP codes after a state: CA 91107, Calif. 91107-1234
@@ -89,9 +90,9 @@ LOWER_BOUNDS = {k: v for k, v in BOUNDS.items() if v == "lo"}
 POST_BOUNDS = _table({"or more": "lo", "and more": "lo", "or greater": "lo", "and above": "lo",
                       "or above": "lo", "and over": "lo", "or over": "lo", "+": "lo",
                       "or less": "hi", "or fewer": "hi", "and below": "hi", "or below": "hi",
-                      "or under": "hi", "or so": "approx"})
+                      "or under": "hi", "or so": "approx", "- plus": "lo"})
 LONGEST_PHRASE = max(len(k) for k in BOUNDS)
-RANGE_SEPARATORS = frozenset({"-", "\u2013", "\u2014", "to", "through", "thru", "~"})
+RANGE_SEPARATORS = frozenset({"-", "\u2013", "\u2014", "\u2212", "to", "through", "thru", "~"})
 CHANGE_VERBS = frozenset(
     "rose rise rises risen rising fell fall falls fallen falling dropped drop drops increased "
     "increase increases decreased decrease decreases grew grow grows grown climbed climb jumped "
@@ -122,16 +123,17 @@ _DOLLAR_PREFIX_RE = re.compile(r"(?i)(?:^|[^a-z.])(u\.\s?s\.?|[a-z]{1,4})(\s?)$"
 CODES_ANY_CASE = frozenset({"usd", "eur", "gbp", "jpy", "cny", "rmb", "inr", "chf", "aud", "cad",
                             "hkd", "sgd", "nzd", "mxn", "sek", "nok", "dkk", "zar", "brl", "krw",
                             "rub", "pln", "btc"})
-CODES_UPPER = frozenset({"CZK", "HUF", "ILS", "MYR", "IDR", "THB", "PHP", "VND", "NGN", "KES",
-                         "EGP", "SAR", "AED", "QAR", "KWD", "PKR", "LKR", "BDT", "ARS", "CLP",
-                         "COP", "PEN", "UAH", "TRY", "RON", "BGN", "ISK", "TWD", "Rs"})
-CODE_ALIASES = {"rmb": "CNY", "rs": "INR"}
+CODES_UPPER = frozenset({"CZK", "HUF", "ILS", "MYR", "IDR", "THB", "PHP", "VND", "NGN", "KES", "EGP",
+                         "SAR", "AED", "QAR", "KWD", "PKR", "LKR", "BDT", "ARS", "CLP", "COP", "PEN",
+                         "UAH", "TRY", "RON", "BGN", "ISK", "TWD", "Rs", "Sh", "KSh", "Ksh"})
+CODE_ALIASES = {"rmb": "CNY", "rs": "INR", "sh": "KES", "ksh": "KES"}   # "Sh2bn": Kenyan shillings
+MINOR_UNIT = .01     # cents and pence in the main unit: "20 cents" is 0.2 (the dev gold's convention)
 # currency word (singular or plural) -> (ISO code, factor to the main unit)
 CURRENCY_WORDS = {
     **dict.fromkeys(["dollar", "dollars"], ("USD", 1)), **dict.fromkeys(["euro", "euros"], ("EUR", 1)),
     **dict.fromkeys(["pound", "pounds", "sterling"], ("GBP", 1)),
-    **dict.fromkeys(["penny", "pence", "pennies"], ("GBP", .01)),
-    **dict.fromkeys(["cent", "cents"], ("USD", .01)), "yen": ("JPY", 1),
+    **dict.fromkeys(["penny", "pence", "pennies"], ("GBP", MINOR_UNIT)),
+    **dict.fromkeys(["cent", "cents"], ("USD", MINOR_UNIT)), "yen": ("JPY", 1),
     **dict.fromkeys(["yuan", "renminbi", "rmb"], ("CNY", 1)),
     **dict.fromkeys(["franc", "francs"], ("CHF", 1)), **dict.fromkeys(["rupee", "rupees"], ("INR", 1)),
     "ringgit": ("MYR", 1), **dict.fromkeys(["peso", "pesos"], ("MXN", 1)), "rand": ("ZAR", 1),
@@ -175,14 +177,14 @@ UNIT_WORDS = frozenset((
     "centimetre centimetres centimeter centimeters millimetre millimetres millimeter millimeters "
     "foot feet ft inch inches yard yards yd yds acre acres hectare hectares ha gallon gallons litre "
     "litres liter liters ml millilitre millilitres milliliter milliliters barrel barrels bpd ton "
-    "tons tonne tonnes lb lbs ounce ounces oz gram grams gramme grammes kg kgs kilogram kilograms "
-    "kilo kilos mg milligram milligrams microgram micrograms mcg μg µg degree degrees calorie "
-    "calories kcal watt watts kw mw gw kwh mwh gwh twh kilowatt kilowatts megawatt megawatts "
-    "gigawatt gigawatts volt volts kv hz khz mhz ghz kb mb gb tb byte bytes kilobytes megabytes "
-    "gigabytes terabytes bit bits pixel pixels megapixels decibel decibels db knot knots mph kph "
-    "kmph carat carats tablespoon tablespoons teaspoon teaspoons cup cups pint pints quart quarts "
-    "bushel bushels picometer picometers nanometer nanometers micron microns mi sq km2 m2 rad "
-    "radian radians turn turns").split())
+    "tons tonne tonnes lb lbs pound pounds ounce ounces oz gram grams gramme grammes kg kgs "
+    "kilogram kilograms kilo kilos mg milligram milligrams microgram micrograms mcg μg µg degree "
+    "degrees calorie calories kcal watt watts kw mw gw kwh mwh gwh twh kilowatt kilowatts megawatt "
+    "megawatts gigawatt gigawatts volt volts kv hz khz mhz ghz kb mb gb tb byte bytes kilobytes "
+    "megabytes gigabytes terabytes bit bits pixel pixels megapixels decibel decibels db knot knots "
+    "mph kph kmph carat carats tablespoon tablespoons teaspoon teaspoons cup cups pint pints quart "
+    "quarts bushel bushels picometer picometers nanometer nanometers micron microns mi sq km2 m2 "
+    "rad radian radians turn turns").split())
 GLUED_ONLY_UNITS = frozenset({"g", "t", "l", "L", "in", "s", "h"})
 # Words right before a bare number of three or more digits that make it a phone number.
 PHONE_WORDS = frozenset("call called calling dial dialed dialled text texted phone hotline helpline "
@@ -314,7 +316,8 @@ def suffix_after(toks: list[Tok], b: int, reading: Reading, *, money: bool = Fal
     t = toks[b]
     low = t.low
     if not money:
-        if t.text == "%" or low in ("percent", "percents", "percentage", "pct"):
+        if t.text == "%" or low in ("percent", "percents", "percentage", "pct") or (
+                low == "pc" and t.glued and toks[b - 1].kind == "num"):    # "8pc" (UK press)
             if low == "percentage" and b + 1 < n and toks[b + 1].low in ("point", "points"):
                 return b + 2, "percent", "percentage points", 1
             return b + 1, "percent", "percent", 1
@@ -332,9 +335,9 @@ def suffix_after(toks: list[Tok], b: int, reading: Reading, *, money: bool = Fal
                 and nxt.low not in METRE_CONTEXT):
             return (b + 1, "money", None, 1e6) if money else (b + 1, "count", None, 1e6)
         return b + 1, "quantity", "m", 1
-    if money:   # after "$5": only the same money said again ("$5 million dollars")
+    if money:   # after "$5": the same money said again ("$5 million dollars"); "15p to 230p"
         hit = _money_after(toks, b, reading)
-        return hit if hit and _code(t) is None and hit[3] == 1 else None
+        return hit if hit and _code(t) is None and hit[3] in (1, MINOR_UNIT) else None
     return _money_after(toks, b, reading) or _unit_after(toks, b, reading)
 
 
@@ -343,8 +346,12 @@ def _money_after(toks: list[Tok], b: int, reading: Reading) -> tuple[int, str, s
     if t.text in SYMBOLS and t.text != "$" or t.text == "$" and not (b + 1 < n and toks[b + 1].kind == "num"):
         return b + 1, "money", SYMBOLS[t.text], 1
     if t.glued and t.text == "p" and toks[b - 1].kind == "num":
-        return b + 1, "money", "GBP", .01
+        return b + 1, "money", "GBP", MINOR_UNIT
+    if t.text in _HYPHENS and t.glued and b + 1 < n and toks[b + 1].low in CURRENCY_WORDS:
+        b, t = b + 1, toks[b + 1]       # "a million-dollar home", "a 10-euro note"
     code = _code(t)
+    if code and b + 1 < n and toks[b + 1].glued and toks[b + 1].kind == "num":
+        return None  # "3 USD50 cards": the code is the next amount's
     if code:     # "500 USD", "75 USD million", "17 USD 25"
         if b + 1 < n and toks[b + 1].low in SCALES and not reading.multiplier:
             return b + 2, "money", code, SCALES[toks[b + 1].low]
@@ -406,6 +413,10 @@ def _unit_after(toks: list[Tok], b: int, reading: Reading) -> tuple[int, str, st
         k += 1
         if toks[k].low == "fold":
             return k + 1, "other", None, 1
+    if k == b and toks[b].glued and toks[b].text in ("C", "F") and toks[b - 1].kind == "num" and not (
+            b + 1 < n and toks[b + 1].glued and toks[b + 1].kind in ("num", "word")) and not (
+            b >= 2 and (toks[b - 2].low in NAME_WORDS or toks[b - 2].text[:1].isupper())):
+        return b + 1, "quantity", "degrees", 1     # "40C", "-5C"; not "Apartment 4F"
     if toks[k].text == "°":
         end = k + 1
         if end < n and toks[end].glued and toks[end].low in ("c", "f"):

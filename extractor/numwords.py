@@ -26,12 +26,16 @@ class Tok(NamedTuple):
 
 # Numbers: digits with thousands separators (commas or thin spaces; plain spaces only
 # from three groups on, "1 414 021 100", as two groups are more often phone numbers,
-# "116 123"); Indian lakh grouping ("12,34,567"); plain digits or a leading-dot decimal;
-# each with an optional exponent ("1e10", "1.3x10^6", "2.5^-1"). Then words; then every
-# other character alone.
+# "116 123"); Indian lakh grouping ("12,34,567"); a decimal comma, with dots grouping
+# ("1.234,56") or alone, not three decimals and not in a list ("3,5%", not "1,2,3");
+# plain digits or a leading-dot decimal; each with an optional exponent ("1e10",
+# "1.3x10^6", "2.5^-1"). Then words; then every other character alone.
 _GROUPED = (r"\d{1,3}(?:(?:,|[\u202f\u2009])\d{3})+(?!\d)(?:\.\d+)?"
             r"|\d{1,3}(?: \d{3}){2,}(?:\.\d+)?(?!\d|[.,]\d)"
-            r"|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)(?:\.\d+)?")
+            r"|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)(?:\.\d+)?"
+            r"|(?<![\d,.])\d{1,3}(?:\.\d{3})+,\d{1,2}(?!\d|[.,]\d)"
+            r"|(?<![\d,.])\d+,(?:\d{1,2}|\d{4,})(?!\d|[.,]\d)")
+_DECIMAL_COMMA_RE = re.compile(r"[\d.]*\d,(?:\d{1,2}|\d{4,})")
 _LEX_RE = re.compile(
     r"(?P<num>(?:" + _GROUPED + r"|\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+\b|x10\^[+-]?\d+|\^[+-]{0,2}\d+)?)"
     r"|(?P<word>[^\W\d_]+)|(?P<sym>[^\s])")
@@ -50,7 +54,9 @@ def lex(text: str, windows: list[tuple[int, int]] | None = None) -> list[Tok]:
 
 
 def digits_value(text: str) -> float:
-    """"1,234.5" -> 1234.5; also "1e10", "1.3x10^6" and powers "2.5^-1" (sign pairs cancel)."""
+    """"1,234.5" and "1.234,5" -> 1234.5; also "1e10", "1.3x10^6", powers "2.5^-1" (signs cancel)."""
+    if _DECIMAL_COMMA_RE.fullmatch(text):
+        text = text.replace(".", "").replace(",", ".")
     text = re.sub(r"[,\s\u202f\u2009]", "", text)
     if "^" not in text:
         return float(text)
@@ -69,8 +75,10 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
         "eighty": 80, "ninety": 90}
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
           "lakh": 1e5, "crore": 1e7}
+# Two scales that read as one: Indian "lakh crore" (1e12), British "thousand million".
+COMPOUND_SCALES = {("lakh", "crore"), ("thousand", "crore"), ("thousand", "million"), ("thousand", "billion")}
 # Plural scales without a count before them are vague amounts ("thousands of people").
-VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
+VAGUE = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
          "billions": 1e9}
 DOZEN = {"dozen", "dozens", "doz", "dozs", "dz", "dzs"}
 # Multipliers written right after digits ("10k", "$5m", "£2bn"; "10 bln" with a space).
@@ -139,7 +147,6 @@ def number_windows(text: str) -> list[tuple[int, int]]:
     return out
 
 
-
 @dataclass(frozen=True)
 class Reading:
     value: float
@@ -156,9 +163,7 @@ def _small(t: Tok) -> float | None:
 
 def _next_word(toks: list[Tok], j: int) -> int:
     """Index of the next token, stepping over one hyphen between words ("twenty-one")."""
-    if j < len(toks) and toks[j].text in "-\u2010\u2011" and j + 1 < len(toks):
-        return j + 1
-    return j
+    return j + 1 if j + 1 < len(toks) and toks[j].text in "-\u2010\u2011" else j
 
 
 def _fraction(toks: list[Tok], j: int, numerator: float, single: bool, *, strict: bool = True
@@ -180,17 +185,25 @@ def _fraction(toks: list[Tok], j: int, numerator: float, single: bool, *, strict
     plural = low.endswith("s") and low not in ORDINALS
     if not plural and not single:
         return None
-    if strict and not plural and k + 1 < len(toks) and toks[k + 1].kind == "word" and toks[k + 1].low not in (
-            "of", "and", "or") and toks[k + 1].low not in SCALES:
+    joined = toks[k - 1].text in "-\u2010\u2011" and toks[k - 1].glued and toks[k].glued  # "one-fourth is"
+    if strict and not plural and not joined and k + 1 < len(toks) and toks[k + 1].kind == "word" \
+            and toks[k + 1].low not in ("of", "and", "or") and toks[k + 1].low not in SCALES:
         return None                # "a third term", "a fourth-quarter loss": ordinals
-    if not plural and k + 1 < len(toks) and toks[k + 1].text in "-\u2010\u2011" and toks[k + 1].glued:
+    if not plural and k + 2 < len(toks) and toks[k + 1].text in "-\u2010\u2011" and toks[k + 1].glued \
+            and toks[k + 2].low not in SCALES:   # "a quarter-million" is 250,000
         return None
     denominator = tens + (DENOMINATORS.get(low) or ORDINALS[low.rstrip("s")])
     return numerator / denominator, k + 1
 
 
+def _whole(low: str) -> float | None:
+    """What "half a ..." halves: a scale, a hundred or a dozen."""
+    return SCALES.get(low) or (100 if low == "hundred" else 12 if low in DOZEN else None)
+
+
 def _scale_after(toks: list[Tok], j: int) -> tuple[float, int] | None:
-    """A scale after a fraction: "... million", "... of a million"."""
+    """A scale after a fraction: "... million", "...-million", "... of a million"."""
+    j = _next_word(toks, j)
     if j < len(toks) and toks[j].low in SCALES:
         return SCALES[toks[j].low], j + 1
     if (j + 2 < len(toks) and toks[j].low == "of" and toks[j + 1].low in ("a", "an")
@@ -210,6 +223,9 @@ def read_number(toks: list[Tok], i: int) -> Reading | None:  # noqa: C901 - one 
         return Reading(.25 * SCALES[toks[i + 1].low], i + 2, None, True, True)
     if t.low == "half" and i + 2 < n and toks[i + 1].text in "-\u2010\u2011" and toks[i + 1].glued \
             and toks[i + 2].kind == "word":
+        k = i + 4                     # "half-a-million", "half-a-dozen"
+        if toks[i + 2].low in ("a", "an") and k < n and toks[k - 1].text == "-" and _whole(toks[k].low):
+            return Reading(.5 * _whole(toks[k].low), k + 1, None, True, True)
         return None                   # "half-brother", "half-time"
     if t.low in ("a", "an", "half"):
         if i + 1 >= n:
@@ -217,10 +233,8 @@ def read_number(toks: list[Tok], i: int) -> Reading | None:  # noqa: C901 - one 
         nxt = toks[i + 1]
         lead = .5 if t.low == "half" else 1.0
         if t.low == "half" and nxt.low in ("a", "an") and i + 2 < n:
-            nxt2 = toks[i + 2]
-            if nxt2.low in SCALES or nxt2.low in DOZEN or nxt2.low == "hundred":
-                mult = 12 if nxt2.low in DOZEN else SCALES.get(nxt2.low, 100)
-                return Reading(.5 * mult, i + 3, None, True, True)
+            if _whole(toks[i + 2].low):
+                return Reading(.5 * _whole(toks[i + 2].low), i + 3, None, True, True)
             return Reading(.5, i + 1, "fraction", True)
         if nxt.low in SCALES or nxt.low == "hundred":
             return _read_words(toks, i + 1, lead, words=True)
@@ -244,6 +258,9 @@ def read_number(toks: list[Tok], i: int) -> Reading | None:  # noqa: C901 - one 
         return Reading(FOLDS[t.low], i + 1, "fold", True)
     if t.kind == "word" and t.low in VAGUE:   # "thousands of", not "he scores"
         if i + 1 < n and toks[i + 1].low == "of":
+            nxt = toks[i + 2].low if i + 2 < n else ""
+            if VAGUE.get(nxt, 0) >= 1e3 > VAGUE[t.low]:   # "tens of thousands" is 10,000
+                return Reading(VAGUE[t.low] * VAGUE[nxt], i + 3, "vague", True)
             return Reading(VAGUE[t.low], i + 1, "vague", True)
         return None
     if t.kind == "word" and t.low in ORDINALS:
@@ -263,6 +280,7 @@ def _read_words(toks: list[Tok], i: int, lead: float | None, *, words: bool) -> 
     part = group
     has_hundred = False
     and_snapshot: tuple[int, float] | None = None   # where "... and" began, to step back
+    group_total: float | None = None                # the total after a first and only scale
     j = i
     end = i
     while j < n:
@@ -314,8 +332,13 @@ def _read_words(toks: list[Tok], i: int, lead: float | None, *, words: bool) -> 
             last, words, multiplier, end = "hundred", True, True, j + 1
             j = _next_word(toks, j + 1)
             continue
+        if last == "scale" and (toks[j - 1].low, t.low) in COMPOUND_SCALES and total == group_total:
+            total *= SCALES[t.low]   # "1.5 lakh crore", "40 thousand million": one scale
+            big, end, j = big * SCALES[t.low], j + 1, _next_word(toks, j + 1)
+            continue
         if t.low in SCALES and last in ("small", "tens_only", "digits", "lead", "hundred") \
                 and SCALES[t.low] < big:
+            group_total = total + group * SCALES[t.low] if big == float("inf") else None
             total += group * SCALES[t.low]
             group, big, has_hundred = 0.0, SCALES[t.low], False
             last, words, multiplier, end = "scale", True, True, j + 1
@@ -386,9 +409,8 @@ def _finish(toks: list[Tok], end: int, value: float, hint: str | None, words: bo
 def _slash(toks: list[Tok], j: int) -> tuple[float, int] | None:
     """A slash fraction whose numerator is token j-1... given as toks[j-1] / toks[j+1]."""
     if not (0 < j and j + 1 < len(toks) and toks[j].text == "/" and toks[j].glued
-            and toks[j + 1].glued and toks[j - 1].kind == "num" and toks[j + 1].kind == "num"):
-        return None
-    if "." in toks[j - 1].text + toks[j + 1].text:
+            and toks[j + 1].glued and toks[j - 1].kind == "num" and toks[j + 1].kind == "num") \
+            or "." in toks[j - 1].text + toks[j + 1].text:
         return None
     num, den = digits_value(toks[j - 1].text), digits_value(toks[j + 1].text)
     if den not in SLASH_DENOMINATORS or num >= den:
@@ -415,8 +437,7 @@ def _and_fraction(toks: list[Tok], j: int) -> tuple[float, int] | None:
 
 def _decimals(toks: list[Tok], j: int) -> tuple[str, int] | None:
     """Digits after "point": "zero three" -> "03", "seventy-one" -> "71"."""
-    out = ""
-    k = j
+    out, k = "", j
     while k < len(toks):
         t = toks[k]
         if t.low in UNITS:

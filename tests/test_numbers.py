@@ -72,6 +72,55 @@ def test_number_patterns(nlp, text, expected):
     assert got[2:] == expected[2:]
 
 
+# Robustness cases found on the recognizers-numbers benchmark and in news text (zyte, fundus).
+@pytest.mark.parametrize("text, expected", [
+    # ranges of decimals were blocked as dates or IP addresses ("1.2-1.5" has three digit groups)
+    ("Profits may reach 1.2-1.5 billion euros.",
+     ("1.2-1.5 billion euros", 1200000000, 1500000000, "money", "EUR", False)),
+    ("The inflation rate was 2.1-2.3%.", ("2.1-2.3%", 2.1, 2.3, "percent", "percent", False)),
+    ("Pour 450\u2212500 ml of water.", ("450\u2212500 ml", 450, 500, "quantity", "ml", False)),
+    # a hyphen makes "one-fourth" a fraction whatever word follows
+    ("One-fourth is a fraction number.", ("One-fourth", 0.25, None, "other", None, False)),
+    # two scales read as one
+    ("The budget is Rs 1.5 lakh crore.", ("Rs 1.5 lakh crore", 1.5e12, None, "money", "INR", False)),
+    ("Britain spent 40 thousand million pounds.",
+     ("40 thousand million pounds", 4e10, None, "money", "GBP", False)),
+    ("Tens of thousands of people protested.", ("Tens of thousands", 10000, None, "count", None, True)),
+    # decimal commas
+    ("Prices fell 3,5% in Germany.", ("3,5%", 3.5, None, "percent", "percent", False)),
+    ("Growth slowed to 0,8 percent.", ("0,8 percent", 0.8, None, "percent", "percent", False)),
+    ("The company earned \u20ac1.234,56 per share.", ("\u20ac1.234,56", 1234.56, None, "money", "EUR", False)),
+    # negative money, currency prefixes, minor units in a range
+    ("The company lost -$3 billion.", ("-$3 billion", -3e9, None, "money", "USD", False)),
+    ("The deficit is $-3 billion.", ("$-3 billion", -3e9, None, "money", "USD", False)),
+    ("They borrowed Sh2bn from the bank.", ("Sh2bn", 2e9, None, "money", "KES", False)),
+    ("Stamps cost 50p to 75p.", ("50p to 75p", 0.5, 0.75, "money", "GBP", False)),
+    # UK press: temperatures and percent
+    ("Temperatures reached 40C in Spain.", ("40C", 40, None, "quantity", "degrees", False)),
+    ("Shares were up 8pc.", ("8pc", 8, None, "percent", "percent", False)),
+    ("The army has 20,000-plus troops.", ("20,000-plus", 20000, None, "count", "troops", True)),
+    # hyphenated amounts
+    ("Half-a-million people attended.", ("Half-a-million", 500000, None, "count", "people", False)),
+    ("A quarter-million people live there.", ("A quarter-million", 250000, None, "count", "people", False)),
+    ("They bought a million-dollar home.", ("a million-dollar", 1e6, None, "money", "USD", False)),
+    ("She gave birth to a 10-pound baby.", ("10-pound", 10, None, "quantity", "pound", False)),
+])
+def test_number_robustness(nlp, text, expected):
+    test_number_patterns(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a currency code glued to the next digits is theirs, not the number before it's
+    ("He gave away 3 USD50 cards.", [("3", 3, "count"), ("USD50", 50, "money")]),
+    # "or greater than 190": the bound belongs to 190, not to 200
+    ("His score is 200 or greater than 190.", [("200", 200, "count"), ("greater than 190", 190, "count")]),
+    # a list of digits is not a decimal comma
+    ("Vote for 1,2,3 or 4.", [("1", 1, "count"), ("2", 2, "count"), ("3", 3, "count"), ("4", 4, "count")]),
+])
+def test_number_sequences(nlp, text, expected):
+    assert [(t, v, k) for t, v, _, k, *_ in _found(nlp, text)] == expected
+
+
 @pytest.mark.parametrize("text", [
     "Kaiser has bargained since the summer of 2018.",               # year
     "Call the hotline at 1-888-466-2219 for help.",                 # phone number
@@ -88,6 +137,10 @@ def test_number_patterns(nlp, text, expected):
     "The smaller 687 Reamer fire spread.",                          # number inside a name
     "She has waited three months.",                                 # duration
     "Visit https://example.com/search?q=30%25 for details.",        # web address
+    "He lives in Apartment 4F.",                                    # not 4 degrees Fahrenheit
+    "Savers moved money into 401(k) plans.",                        # legal subsection
+    "His half-brother came.",                                       # not a half
+    "Code " + "9" * 400 + " ends here.",                            # overflows to infinity
 ])
 def test_not_numbers(nlp, text):
     assert _found(nlp, text) == []
@@ -121,6 +174,9 @@ def test_offsets_cover_the_text(nlp):
     ("10 1/2", 10.5),
     ("two hundred point zero three", 200.03),
     ("1.3x10^6", 1300000),
+    ("three lakh crore", 3e12),
+    ("1.111,11", 1111.11),
+    ("hundreds of millions", 1e8),
 ])
 def test_read_number_words(text, value):
     toks = lex(text)
