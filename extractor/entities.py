@@ -2,17 +2,19 @@
 
 Steps of `find_entities`:
 1. Clean each NER mention: cut at line breaks, quote marks and commas, drop a leading
-   "the", a possessive "'s" and (for people) courtesy titles.
+   "the", a possessive "'s" (not a brand's: "Macy's said") and (for people) courtesy
+   titles; a name spelled out before "(ACV)" is one mention, whatever NER made of it.
 2. Repair spaCy's labels from context: a surname of a known person, a "first name +
    surname" or a one-word subject of "said" followed by he/she is a PERSON.
 3. Cluster: people by surname (exact, or a near spelling with the same first letter);
    organisations by acronym ("NUHW", also "(NUHW)" written right after the expansion)
    and short form ("Kaiser" for "Kaiser Permanente"); everything else by its text.
 4. Name each cluster by its fullest form, collect descriptors (pre-modifiers,
-   appositions, "who is a ..." clauses) and number the entities in order of first mention.
+   appositions, "who is a ...", "an account called X") and number the entities in order of first mention.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -21,7 +23,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from .names import FEMALE_FIRST_NAMES, FEMALE_TITLES, MALE_FIRST_NAMES, MALE_TITLES, NAME_TITLES, \
-    ORG_NOUN_KINDS, ORG_UNIT_WORDS, SPEECH_LEMMAS
+    ORG_NOUN_KINDS, ORG_UNIT_WORDS, SPEECH_LEMMAS, name_key, near_spelling, person_gender_hint
 from .records import Entity, Span
 
 # Labels that name who or what can be a source or a subject of the news.
@@ -32,10 +34,6 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"
 MAX_SHORT_FORM_EXTRA_WORDS = 2
 # A descriptor longer than this is a clause, not a role ("a licensed clinical psychologist").
 MAX_DESCRIPTOR_TOKENS = 12
-# Misspelt surnames: one edit for names of 5-8 letters, two from 9 up; shorter names
-# collide too often ("Lee"/"Lew") to merge on spelling alone.
-MIN_FUZZY_LENGTH = 5
-LONG_NAME_LENGTH = 9
 # Sentences after a one-word "ORG" subject of a speech verb within which a he/she marks it as a person.
 PRONOUN_REPAIR_SENTENCES = 2
 
@@ -47,9 +45,18 @@ _PIECE_END = re.compile(r",|\s\(")         # "X, America's ...", "X (FCDO"
 _SEGMENT_BREAK = re.compile(r"[\n\"\u201c\u201d]+")
 _LEADING_THE = re.compile(r"(?:the|The|THE|a|an)\s+")
 _TRAILING_POSSESSIVE = re.compile(r"['\u2018\u2019]s?$")
+_POSSESSIVE_AFTER = re.compile(r"['\u2018\u2019]s\b")
+_NAME_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})   # no "poss"
+_FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _PAREN_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z&.\-]{1,11})\)")
+_BRACKETED_ACRONYM = re.compile(r"\(((?=(?:[^)]*[A-Z]){2})[A-Z][A-Za-z&.\-]{1,11})\)")   # two capitals at least
+# Words looked at before "(ACV)" for the name it stands for: a few function words past
+# one per letter ("Americans For Citizens Voting", "Department of Homeland Security").
+ACRONYM_EXTRA_WORDS = 4
 # Characters that never stand in a role ("called Bushnell \u201can idiot\u201d", "| 4:53 AM").
 _NOT_IN_DESCRIPTOR = re.compile(r"[\"\u201c\u201d|@#]")
+_NOT_IN_NOUN_PHRASE = frozenset({"VERB", "AUX", "SCONJ", "PUNCT", "CCONJ", "ADV"})
+_NAMING_VERBS = frozenset({"call", "name", "dub", "title"})
 _DESCRIPTOR_STOPS = frozenset({",", "\u2014", "\u2013", "(", ";", ":", "--", "which", "who", "that"})
 
 
@@ -60,15 +67,12 @@ class _Mention:
     text: str
     label: str
     span: SpacySpan | None
+    suffix_end: int | None = None   # end with the "'s" after the name, if one follows it
+    brand: bool = False             # that "'s" is no possessive here: it is part of the name
 
     @property
     def words(self) -> tuple[str, ...]:
         return tuple(self.text.split())
-
-
-def name_key(text: str) -> str:
-    """The form two mentions of one name share: lowercased, no dots, one kind of apostrophe."""
-    return " ".join(text.lower().replace("\u2019", "'").replace(".", "").split())
 
 
 def _clean_mentions(doc: Doc, text_of_doc: str, ent: SpacySpan) -> list[_Mention]:
@@ -90,6 +94,8 @@ def _clean_mentions(doc: Doc, text_of_doc: str, ent: SpacySpan) -> list[_Mention
         if match:
             begin = match.end()
         poss = _TRAILING_POSSESSIVE.search(text_of_doc[begin:end])
+        after = _POSSESSIVE_AFTER.match(text_of_doc, end)
+        suffix_end = end if poss and poss.group().endswith("s") else after.end() if after else None
         if poss and end - begin > 2:
             end = begin + poss.start()
         if ent.label_ == "PERSON":
@@ -97,9 +103,65 @@ def _clean_mentions(doc: Doc, text_of_doc: str, ent: SpacySpan) -> list[_Mention
         text = text_of_doc[begin:end]
         if len(text) < 2 or not any(c.isupper() for c in text):
             continue
-        out.append(_Mention(begin, end, text, ent.label_,
-                            doc.char_span(begin, end, alignment_mode="expand")))
+        span = doc.char_span(begin, end, alignment_mode="expand")
+        # "Macy's said", "at Macy's on Friday": the name itself is a subject or object and no
+        # noun phrase follows its "'s" ("Tate's new record", "BAM's once rich", "Adams's
+        # “El Niño”"), so the "'s" is no possessive, nor a contraction ("Trump's been").
+        after = [t for t in doc[span.end:span.end + 2]] if span is not None else []
+        brand = suffix_end is not None and len(after) == 2 and after[0].tag_ == "POS" \
+            and span[-1].dep_ in _NAME_ROLES and (after[1].tag_ in _FINITE_VERB_TAGS
+                                                  or after[1].tag_ == "IN" or after[1].text == ".")
+        out.append(_Mention(begin, end, text, ent.label_, span, suffix_end, brand))
     return out
+
+
+def _keep_brand_possessives(text: str, mentions: list[_Mention]) -> None:
+    """'Macy's said': a name written with "'s" where no possessive fits, and never
+    without it (nor as the start of a longer name, "Kaiser Permanente"), keeps the "'s"
+    in every mention; "Kaiser's union" stays "Kaiser"."""
+    bare = {name_key(m.text) for m in mentions if m.suffix_end is None} | \
+        {name_key(w) for m in mentions if len(m.words) > 1 for w in (m.words[0], m.words[-1])}
+    brands = {name_key(m.text) for m in mentions if m.brand} - bare
+    for m in mentions:
+        if m.suffix_end is not None and name_key(m.text) in brands:
+            m.end, m.label = m.suffix_end, "ORG"    # "Kohl's", tagged a person, is a business
+            m.text = text[m.start:m.end]
+
+
+def _expand_acronyms(doc: Doc, text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """'Americans For Citizens Voting (ACV)': the capitalised words whose initials make the
+    acronym in brackets after them are one organisation, whatever pieces NER made of them
+    (here "Americans" NORP and "Citizens Voting" ORG); the acronym is a mention of it."""
+    known = sorted((m.start, m.end) for m in mentions)
+    starts = [b for b, _ in known]
+
+    def covered(span: SpacySpan) -> bool:       # NER mentions never overlap one another
+        j = bisect.bisect_right(starts, span.start_char) - 1
+        return j >= 0 and known[j][1] >= span.end_char
+
+    found = []
+    for match in _BRACKETED_ACRONYM.finditer(text):
+        bracket = doc.char_span(match.start(), match.start() + 1)
+        i = bracket.start if bracket is not None else len(doc)
+        acronym = match.group(1)
+        if i + 2 >= len(doc) or doc[i + 1].text != acronym or doc[i + 2].text != ")":
+            continue
+        letters = acronym.replace(".", "").upper()
+        for k in range(i - 1, max(-1, i - len(letters) - ACRONYM_EXTRA_WORDS - 1), -1):
+            word, words = doc[k], tuple(t.text for t in doc[k:i])
+            if word.is_punct or not (word.is_title or word.is_upper or word.lower_ in _FUNCTION_WORDS):
+                break
+            if len(words) >= 2 and word.lower_ not in _FUNCTION_WORDS and letters in (
+                    _initials(words).upper(), "".join(w[0] for w in words).upper()):   # "DoD"
+                found += [s for s in (doc[k:i], doc[i + 1:i + 2]) if not covered(s)]
+                break
+    if not found:
+        return mentions
+    ends = [s.end_char for s in found]      # in text order, none overlapping
+    kept = [m for m in mentions if (j := bisect.bisect_right(ends, m.start)) == len(found)
+            or found[j].start_char >= m.end]
+    return sorted(kept + [_Mention(s.start_char, s.end_char, s.text, "ORG", s) for s in found],
+                  key=lambda m: m.start)
 
 
 def _said_then_pronoun(doc: Doc, m: _Mention) -> bool:
@@ -149,30 +211,6 @@ def _repair_labels(doc: Doc, mentions: list[_Mention]) -> None:
         m.label = "PERSON" if counts["PERSON"] == best else counts.most_common(1)[0][0]
 
 
-def _edit_distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance, giving up (limit + 1) once it exceeds `limit`."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        if min(cur) > limit:
-            return limit + 1
-        prev = cur
-    return prev[-1]
-
-
-def _near_spelling(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    if a[:1] != b[:1] or min(len(a), len(b)) < MIN_FUZZY_LENGTH:
-        return False
-    limit = 2 if min(len(a), len(b)) >= LONG_NAME_LENGTH else 1
-    return _edit_distance(a, b, limit) <= limit
-
-
 def _cluster_people(people: list[_Mention]) -> list[list[_Mention]]:
     """Step 3a: full names first (longest first), then surnames and first names join them."""
     clusters: list[list[_Mention]] = []
@@ -200,7 +238,7 @@ def _cluster_people(people: list[_Mention]) -> list[list[_Mention]]:
                      and words[0] in _FIRST_NAMES]
             exact = exact if len(exact) == 1 else []
         if not exact:
-            exact = [i for i, f in enumerate(forms) if _near_spelling(words[-1], f[-1])
+            exact = [i for i, f in enumerate(forms) if near_spelling(words[-1], f[-1])
                      and (len(words) == 1 or words[0] == f[0])]
         if exact:
             join(nearest(exact, m), m)
@@ -226,15 +264,11 @@ def _cluster_others(text: str, others: list[_Mention]) -> list[list[_Mention]]:
     for k, g in groups.items():
         if len(words[k]) < 2:
             continue
-        acronyms = {_initials(words[k])}
-        for m in g:
-            match = _PAREN_ACRONYM.match(text, m.end)
-            if match:
-                acronyms.add(match.group(1).replace(".", ""))
-        for a in acronyms:
-            key = name_key(a)
+        written = {found.group(1).replace(".", "") for m in g if (found := _PAREN_ACRONYM.match(text, m.end))}
+        for a in written | {_initials(words[k])}:
+            key = name_key(a)       # one written in brackets may mix cases ("DoD")
             if len(a) >= 2 and key in groups and key != k and key not in parent \
-                    and words[key][0].replace(".", "").isupper():
+                    and (a in written or words[key][0].replace(".", "").isupper()):
                 parent[key] = k
     # Short forms: a name's first words, when what follows is not a sub-unit ("Clinic"),
     # or its last two or more words ("Forest Service" for "Texas A&M Forest Service").
@@ -336,6 +370,20 @@ def _descriptors(span: SpacySpan) -> list[str]:
     text = _descriptor_text(list(span.doc[i + 1:span.start]))
     if text:
         found.append(text)
+    # The noun a name stands beside: "his mother, Ernestine", "an account called X" (but not
+    # "the account called Bushnell an idiot", "two women, Ann and", "evidence, UNRWA" misparsed).
+    noun = root.head.head if root.dep_ == "oprd" and root.head.dep_ == "acl" \
+        and root.head.lemma_ in _NAMING_VERBS else root.head
+    if noun.tag_ == "NN" and not any(c.dep_ == "nummod" for c in noun.children) and (
+            noun.i != root.head.i and any(c.lower_ in ("a", "an") for c in noun.children)
+            or root.dep_ == "appos" and noun.i == span.start - 2 and span.doc[noun.i + 1].text == ","):
+        first = noun.i      # its own words, back to a verb or clause word parsed into it
+        while first > noun.left_edge.i and (span.doc[first - 1].pos_ not in _NOT_IN_NOUN_PHRASE
+                                            or span.doc[first - 1].text == "-"):     # "eight-year-old"
+            first -= 1
+        text = _descriptor_text(list(span.doc[first:noun.i + 1]))
+        if text:
+            found.append(text)
     for child in root.children:
         if child.i < span.end:
             continue
@@ -372,6 +420,8 @@ def find_entities(doc: Doc) -> list[Entity]:
     """
     text = doc.text     # built anew on every access: read it once
     mentions = [m for ent in doc.ents if ent.label_ in ENTITY_LABELS for m in _clean_mentions(doc, text, ent)]
+    mentions = _expand_acronyms(doc, text, mentions)
+    _keep_brand_possessives(text, mentions)
     _repair_labels(doc, mentions)
     people = [m for m in mentions if m.label == "PERSON"]
     others = [m for m in mentions if m.label != "PERSON"]
@@ -393,15 +443,3 @@ def find_entities(doc: Doc) -> list[Entity]:
     built.sort(key=lambda b: b[0])
     return [Entity(id=f"E{i}", name=name, type=label, mentions=spans, descriptors=desc)
             for i, (_, name, label, spans, desc) in enumerate(built, start=1)]
-
-
-def person_gender_hint(name: str) -> str | None:
-    """'female' / 'male' from a first-name list, else None."""
-    first = name.split()[0].lower() if name.split() else ""
-    if first in FEMALE_FIRST_NAMES and first not in MALE_FIRST_NAMES:
-        return "female"
-    if first in MALE_FIRST_NAMES and first not in FEMALE_FIRST_NAMES:
-        return "male"
-    return None
-
-

@@ -2,14 +2,15 @@
 
 A cue's speaker is its subject, the subject it shares as a participle or conjunct,
 the antecedent of `who`/`which`, the owner of a record (`data from the GAO saying`),
-or the name after an inverted verb (`"...," said Taluz`).
+or the name after an inverted verb (`"...," said Taluz`); and who wrote a document the
+text goes on to quote (`Kaiser said in a statement ... The statement said`).
 """
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .cue_lexicon import (ADDRESSEE_VERBS, CHANNEL_NOUNS, ISSUE_VERBS, RECORD_NOUNS, is_reporting,
-                          lemma)
+from .cue_lexicon import (ADDRESSEE_VERBS, CHANNEL_NOUNS, ISSUE_VERBS, RECORD_NOUNS, is_passive,
+                          is_reporting, lemma)
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -19,6 +20,11 @@ _NP_LEFT_DEPS = frozenset({"compound", "amod", "det", "poss", "nummod", "nmod", 
 _NP_RIGHT_DEPS = frozenset({"compound", "flat"})
 # How far up a participle or conjunct may climb to find the subject it shares.
 MAX_SUBJECT_CLIMB = 4
+# Verbs whose subject authored the document they take, beyond the cue lexicon's
+# (`brought a lawsuit`, `commissioned a survey`).
+_AUTHOR_VERBS = ISSUE_VERBS | frozenset({"bring", "launch", "commission", "conduct", "produce", "author"})
+# Prepositions that put a document in its author's hands (`said in a statement`).
+_AUTHOR_PREPOSITIONS = frozenset({"in", "through", "via"})
 
 
 def source_phrase(tok: Token) -> tuple[int, int]:
@@ -209,3 +215,33 @@ def record_source(record: Token) -> Token:
 def _sentence_before(tok: Token):
     sent = tok.sent
     return sent.doc[sent.start:tok.i]
+
+
+def document_author(record: Token) -> Token | None:
+    """Who wrote a document the text names: `Kaiser said in a statement`, `Exxon filed a
+    brief`, `a report released by the GAO`, `the agency's report`, `a New York Times
+    article`; None if no one is named (`X was quoted in an article` is not its author)."""
+    for child in record.children:
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            source = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if source is not None:
+                return source
+        if child.dep_ == "acl" and child.tag_ == "VBN" and _agent(child) is not None:
+            return _agent(child)                # `a report released by the GAO`
+    if record.dep_ == "nsubjpass" and _agent(record.head) is not None:
+        return _agent(record.head)              # `the statement was issued by the GAO`
+    if record.dep_ == "dobj" and lemma(record.head) in _AUTHOR_VERBS:
+        return subject_of(record.head)
+    verb = record.head.head
+    if record.dep_ == "pobj" and record.head.lower_ in _AUTHOR_PREPOSITIONS and is_reporting(verb) \
+            and not is_passive(verb):
+        return subject_of(verb)
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """`by X` after a passive verb: X."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None

@@ -8,6 +8,8 @@ Each candidate's mention is read by its head word, in text order:
 3. nominal: an organisation noun ("the company") to the most salient organisation of a
    fitting kind; a role noun ("the psychologist") to the person whose descriptors share
    it; a spokesperson or document tied to an organisation ("a Kaiser spokesperson") to it;
+   "the statement" to whoever issued it before ("Kaiser said in a statement"), else the
+   nominal itself is the source, unresolved (no entity, lower confidence);
 4. adjacent: no mention, and the previous quote is in the same or the previous
    paragraph: its speaker goes on.
 Salience is recency in sentences plus bonuses for grammatical subjects and for the
@@ -26,15 +28,18 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from .entities import name_key, person_gender_hint
 from .names import DOCUMENT_NOUNS, DOCUMENT_PREPOSITIONS, FEMALE_TITLES, GENDERED_NOUNS, \
     GENERIC_SOURCE_NOUNS, INDEFINITE_DETERMINERS, MALE_TITLES, NAME_TITLES, OFFICE_NOUNS, \
     ORG_NOUN_KINDS, ORG_VOICE_NOUNS, ORG_PRONOUNS, PAST_ROLE_WORDS, PERSON_PRONOUNS, PLACE_BODIES, ROLE_NOUNS, \
-    ROLE_SUFFIXES, SPOKESPERSON_PREPOSITIONS, TITLE_ROLES
+    ROLE_SUFFIXES, SPOKESPERSON_PREPOSITIONS, TITLE_ROLES, name_key, person_gender_hint
 from .records import Entity, Quote, QuoteCandidate, Span, Speaker
+from .sources import document_author, noun_phrase
 
 # How much each way of resolving is trusted; the quote's own confidence is scaled by it.
 RESOLUTION_CONFIDENCE = {"explicit": 1.0, "pronoun": 0.85, "nominal": 0.8, "adjacent": 0.75, None: 0.6}
+# A document whose author the text does not name ("the report found"): the nominal is the
+# source, unresolved; less sure than no source at all, as the document may be someone's.
+UNRESOLVED_DOCUMENT_CONFIDENCE = 0.5
 # Salience bonuses, in sentences of recency: chosen on the dev articles and a sample of
 # the Fundus pages, small enough that a clearly closer antecedent still wins.
 SUBJECT_BONUS = 0.5
@@ -66,6 +71,7 @@ RECENT_SPEAKERS = 2
 
 _ORG_TYPES = frozenset({"ORG", "FAC"})
 _ORG_PRONOUN_TYPES = frozenset({"ORG", "FAC", "GPE", "NORP"})
+_NOT_A_VOICE = frozenset({"WORK_OF_ART", "LAW", "EVENT", "LANGUAGE"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Endings of nouns for someone who does something ("reporter", "editor", "resident"):
@@ -122,9 +128,10 @@ def _is_common_title(head: Token) -> bool:
     """'the Prime Minister', 'the Company': a capitalised role or body, not a name.
 
     'the Miami-Dade Police Department' is a name: a body noun with a proper modifier.
+    A sentence's first word is capitalised anyway ("Attorneys for Exxon said").
     """
     low = head.lower_
-    if not any(c.lower_ == "the" for c in head.children):
+    if not head.is_sent_start and not any(c.lower_ == "the" for c in head.children):
         return False
     if low in ROLE_NOUNS or low in NAME_TITLES or low in GENERIC_SOURCE_NOUNS or low.endswith(ROLE_SUFFIXES):
         return True
@@ -139,7 +146,9 @@ class _Resolver:
         self.ents = {e.id: _facts(e) for e in entities}
         self.mentions = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions)
         self.mention_starts = [m[0] for m in self.mentions]
-        self.sent_starts = [s.start_char for s in doc.sents]
+        sents = list(doc.sents)
+        self.sent_starts = [s.start_char for s in sents]
+        self.sent_token_starts = [s.start for s in sents]
         self.para_starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(self.text)]
         self.quote_spans, self.quote_starts = quote_spans, [q[0] for q in quote_spans]
         self.history: list[tuple[int, str]] = []      # (position, entity id) of resolved speakers
@@ -179,10 +188,12 @@ class _Resolver:
         return next((eid for s, e, eid in self.mentions[max(0, i - 3):i + 4] if s <= start and end <= e), None)
 
     def _infer_genders(self) -> None:
-        """Gender of each person: first name, courtesy title, and the pronouns after it."""
+        """Gender of each person: first name, courtesy title or gendered role ("his mother,
+        Ernestine"), and the pronouns after it."""
         votes = {i: Counter() for i, x in self.ents.items() if x.entity.type == "PERSON"}
-        for eid, count in votes.items():
-            hint = person_gender_hint(self.ents[eid].entity.name)
+        for eid, count in votes.items():     # "Ernestine", described as "his mother"
+            hint = person_gender_hint(self.ents[eid].entity.name) or next(
+                (GENDERED_NOUNS[r] for r in sorted(self.ents[eid].roles) if r in GENDERED_NOUNS), None)
             if hint:
                 count[hint] += NAME_GENDER_VOTES
         for start, _end, eid in self.mentions:
@@ -196,13 +207,18 @@ class _Resolver:
             gender = PERSON_PRONOUNS.get(tok.lower_)
             if gender is None or tok.pos_ != "PRON" or self._in_quote(tok.idx):
                 continue
-            # The nearest person before the pronoun, in its sentence or the one before.
-            low = self.sent_starts[max(0, self.sentence(tok.idx) - 1)]
-            i = bisect.bisect_left(self.mention_starts, tok.idx) - 1
-            while i >= 0 and self.mentions[i][0] >= low and self.mentions[i][2] not in votes:
-                i -= 1
-            if i >= 0 and self.mentions[i][0] >= low:
-                votes[self.mentions[i][2]][gender] += 1
+            # The likeliest antecedent in its sentence or the one before: a later sentence
+            # first, then a subject ("Nowak met Kowalczyk. He said": Nowak), then the nearest.
+            here = self.sentence(tok.idx)
+            low = self.sent_starts[max(0, here - 1)]
+            lo, hi = bisect.bisect_left(self.mention_starts, low), bisect.bisect_left(self.mention_starts, tok.idx)
+            # An object pronoun is never its own verb's subject ("Ernestine introduced him").
+            own = [c for c in tok.head.children if c.dep_ in _SUBJECTS] if tok.dep_ in ("dobj", "dative") else []
+            barred = self.covering(own[0]) if own else None
+            near = [(self.sentence(s), self._is_subject(s), s, eid) for s, _e, eid in self.mentions[lo:hi]
+                    if eid in votes and eid != barred]
+            if near:
+                votes[max(near)[3]][gender] += 1
         for eid, count in votes.items():
             ranked = count.most_common(2)
             if ranked and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
@@ -337,6 +353,7 @@ class _Resolver:
         modifiers = [c for c in head.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < head.i]
         tied = next((e for c in modifiers if (e := self.covering(c))), None)
         document = noun in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS
+        indefinite = any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in head.children)
         generic = noun in GENERIC_SOURCE_NOUNS or head.lower_ in GENERIC_SOURCE_NOUNS
         if tied is None and (document or generic):
             preps = DOCUMENT_PREPOSITIONS if document else SPOKESPERSON_PREPOSITIONS
@@ -345,7 +362,15 @@ class _Resolver:
             if tied:
                 return tied, "nominal"
             owner = next((c for c in modifiers if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-            return (self.pronoun(owner), "pronoun") if owner is not None else (None, None)
+            if owner is not None:
+                return self.pronoun(owner), "pronoun"
+            if indefinite:      # "a new report found": one not seen before, by no one named
+                return None, "nominal"
+            # "the account" after "an account called Mossad Commentary" (not an article's
+            # title: the article does not speak for itself); else its author
+            return self.salient(head.idx, lambda x: noun in x.roles and x.entity.type not in _NOT_A_VOICE,
+                                window=NOMINAL_WINDOW_SENTENCES, weight=NOMINAL_DISTANCE_WEIGHT) \
+                or self.author(head), "nominal"
         plural = head.tag_ in ("NNS", "NNPS")
         person_noun = generic or noun in ROLE_NOUNS or noun in OFFICE_NOUNS or noun in GENDERED_NOUNS \
             or noun.endswith(ROLE_SUFFIXES + _AGENT_SUFFIXES)
@@ -362,6 +387,20 @@ class _Resolver:
                 window=NOMINAL_WINDOW_SENTENCES, weight=NOMINAL_DISTANCE_WEIGHT)
             return (eid, "nominal") if eid else (None, None)
         return self.role(head, noun)
+
+    def author(self, head: Token) -> str | None:
+        """'The statement said': who wrote the statement named before ('Kaiser said in a
+        statement'); one introduced with no author ('a new report') has none."""
+        first = self.sent_token_starts[max(0, self.sentence(head.idx) - NOMINAL_WINDOW_SENTENCES)]
+        for tok in reversed(self.doc[first:head.i]):
+            if tok.lemma_.lower() != head.lemma_.lower() or self._in_quote(tok.idx):
+                continue
+            source = document_author(tok)
+            if source is not None:
+                return self.resolve(self.doc[slice(*noun_phrase(source))])[0]
+            if any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in tok.children):
+                return None
+        return None
 
     def _tied_by_preposition(self, head: Token, preps: frozenset[str]) -> str | None:
         """'a spokesman for Kaiser', 'a statement from the company': whom the noun speaks for."""
@@ -473,7 +512,7 @@ def resolve_speakers(doc: Doc, candidates: Sequence[QuoteCandidate],
                 eid, how = prev_eid, "adjacent"
         if eid:
             resolver.history.append((mention.start if mention else cand.start, eid))
-        resolved.append((cand, eid, how if eid else None))
+        resolved.append((cand, eid, how if eid or how == "nominal" else None))
 
     extended = [replace(x.entity, mentions=tuple(sorted(set(x.entity.mentions) | set(x.added),
                                                         key=lambda m: (m.start, m.end))))
@@ -487,5 +526,6 @@ def resolve_speakers(doc: Doc, candidates: Sequence[QuoteCandidate],
                           mention=cand.mention, resolution=how)
         quotes.append(Quote(id=f"Q{i}", text=cand.text, start=cand.start, end=cand.end, type=cand.type,
                             speaker=speaker, cue=cand.cue,
-                            confidence=round(cand.confidence * RESOLUTION_CONFIDENCE[how], 3)))
+                            confidence=round(cand.confidence * (RESOLUTION_CONFIDENCE[how] if eid or how is None
+                                                                 else UNRESOLVED_DOCUMENT_CONFIDENCE), 3)))
     return quotes, final

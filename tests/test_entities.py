@@ -34,6 +34,17 @@ def _entity(entities, mention_text):
     # possessive stripped
     ("Kaiser Permanente opened a clinic. Nearly 40% of Kaiser’s therapists are on strike.",
      "Kaiser", "Kaiser Permanente"),
+    # a brand written with "'s", never without it, keeps it (regression: "Macy")
+    ("Macy’s said on Tuesday that it would close stores. Shoppers at Macy’s were unmoved.",
+     "Macy’s", "Macy’s"),
+    ("Target and Kohl’s reported weaker sales. Kohl’s said foot traffic fell.", "Kohl’s", "Kohl’s"),
+    # a lone possessive is no part of the name
+    ("Kaiser’s union said the strike would go on.", "Kaiser", "Kaiser"),
+    # capitalised function words inside a name spelled out before its acronym
+    ("Americans For Citizens Voting (ACV) said the map was unfair. ACV has sued the state.",
+     "ACV", "Americans For Citizens Voting"),
+    ("A spokesman for the Department of Defense (DoD) said the DoD would respond.", "DoD",
+     "Department of Defense"),
 ])
 def test_canonical_name(nlp, text, mention, expected_name):
     assert _entity(find_entities(nlp(text)), mention).name == expected_name
@@ -82,6 +93,12 @@ def test_sub_unit_is_not_merged_with_its_parent(nlp):
     # several pre-modifier words
     ("IEA executive director Tom Clougherty called for cuts.", "Tom Clougherty",
      ("IEA executive director",)),
+    # "an account called X": what the text calls it ...
+    ("Several posts came from an account called Truth Patriots Daily on Monday.", "Truth Patriots Daily",
+     ("account",)),
+    # ... the noun a name stands in apposition to
+    ("A fortune-teller told his mother, Ernestine, that the boy would be famous.", "Ernestine",
+     ("his mother",)),
 ])
 def test_descriptors(nlp, text, mention, expected):
     assert _entity(find_entities(nlp(text)), mention).descriptors == expected
@@ -96,3 +113,8 @@ def test_ids_follow_first_mention_and_spans_are_exact(nlp):
     assert all(text[m.start:m.end] == m.text for e in entities for m in e.mentions)
     assert [m.text for m in entities[0].mentions] == ["Taluz", "Tanya Taluz"]
     assert [m.text for m in entities[1].mentions] == ["Kaiser Permanente", "Kaiser"]
+
+
+def test_contraction_is_not_part_of_a_name(nlp):
+    text = "Trump’s been saying that for years. Biden’s going to lose, he said."
+    assert {e.name for e in find_entities(nlp(text))} >= {"Trump", "Biden"}

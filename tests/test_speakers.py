@@ -126,6 +126,56 @@ def _speaker(nlp, text, quote, mention, **kw):
     # an indefinite role is someone new, even when a named person shares the role
     ("Jane Porter is a drama teacher in Atlanta. Years ago a drama teacher told him to relax.",
      "to relax", "a drama teacher", 0, (None, None)),
+    # a brand written with "'s" keeps it (regression: resolved to "Macy")
+    ("Macy’s said on Tuesday that it would close 150 stores over three years. Shoppers at Macy’s "
+     "flagship in Manhattan were unmoved. “We are building a healthier business,” Macy’s said.",
+     "We are building a healthier business", "Macy’s", 1, ("Macy’s", "explicit")),
+    # he -> the subject of the sentence before, not its object (neither first name gives a gender)
+    ("Sheriff Olek Brzezinski met county commissioner Tadeusz Nowak on Monday to discuss the jail. He "
+     "said the budget could not cover new guards.", "the budget could not cover new guards", "He", 0,
+     ("Olek Brzezinski", "pronoun")),
+    # an organisation's name with a capitalised function word, and its acronym
+    ("Americans For Citizens Voting (ACV) said the new map diluted Black votes.",
+     "the new map diluted Black votes", "Americans For Citizens Voting", 0,
+     ("Americans For Citizens Voting", "explicit")),
+    ("Americans For Citizens Voting (ACV) said the new map diluted Black votes. The state has appealed, "
+     "but ACV said it expects to win.", "it expects to win", "ACV", 1,
+     ("Americans For Citizens Voting", "explicit")),
+    # a document speaks for whoever issued it earlier in the text
+    ("Kaiser Permanente said in a statement on Monday that clinics would stay open during the strike. "
+     "The statement said patients with urgent needs would be seen by managers.",
+     "patients with urgent needs would be seen by managers", "The statement", 0, ("Kaiser Permanente", "nominal")),
+    ("The National Union of Healthcare Workers filed a lawsuit against Alameda County in March. The "
+     "lawsuit alleges that the county ignored staffing rules at two hospitals.",
+     "the county ignored staffing rules at two hospitals", "The lawsuit", 0,
+     ("National Union of Healthcare Workers", "nominal")),
+    ("Attorneys for Exxon Mobil filed a brief with the appeals court on Friday. The brief argues that the "
+     "state lacks jurisdiction over emissions abroad.", "the state lacks jurisdiction over emissions abroad",
+     "The brief", 0, ("Exxon Mobil", "nominal")),
+    ("A report released by the Government Accountability Office on Tuesday found gaps in oversight. The "
+     "report said the agency had not tracked spending since 2020.",
+     "the agency had not tracked spending since 2020", "The report", 0,
+     ("Government Accountability Office", "nominal")),
+    # a document no one is named as issuing: the nominal stays the source, unresolved
+    ("Wait times at emergency rooms have grown. The report found that patients waited six hours on average.",
+     "patients waited six hours on average", "The report", 0, (None, "nominal")),
+    ("Kaiser Permanente runs clinics. A new survey found that most patients waited a week.",
+     "most patients waited a week", "A new survey", 0, (None, "nominal")),
+    # "the account" is the account the article named
+    ("Several posts came from an account called Truth Patriots Daily. Another post from the account "
+     "claimed that the vote had been rigged.", "the vote had been rigged", "the account", 0,
+     ("Truth Patriots Daily", "nominal")),
+    # "his mother, Ernestine" is a woman, and "introduced him" is not about herself
+    ("Marcus Bell grew up in Ohio. A fortune-teller told his mother, Ernestine, that the boy would be "
+     "famous. Ernestine introduced him to his aunts as a future star. “I was always anointed,” he told me.",
+     "I was always anointed", "he", 0, ("Marcus Bell", "pronoun")),
+    # a document a newspaper published speaks for the paper, not for someone quoted in it
+    ("Maria Gonzalez was quoted in a New York Times article about the strike in May. The article said "
+     "the union had lost members.", "the union had lost members", "The article", 0, ("New York Times", "nominal")),
+    # a sentence's first word is capitalised, not a name
+    ("Attorneys for Exxon Mobil said the state lacks jurisdiction over emissions abroad.",
+     "the state lacks jurisdiction over emissions abroad", "Attorneys for Exxon Mobil", 0,
+     ("Exxon Mobil", "nominal")),
 ])
 def test_resolution(nlp, text, quote, mention, nth, expected):
     assert _speaker(nlp, text, quote, mention, nth=nth) == expected
@@ -163,3 +213,12 @@ def test_quotes_numbered_in_text_order_and_entities_extended(nlp):
     taluz = next(e for e in entities if e.name == "Tanya Taluz")
     assert [m.text for m in taluz.mentions] == ["Tanya Taluz", "she", "Taluz"]
     assert quotes[0].speaker.entity == taluz.id == "E1"
+
+
+def test_unresolved_document_is_less_sure_than_a_resolved_one(nlp):
+    text = ("Kaiser Permanente said in a statement that clinics would stay open. The statement said "
+            "managers would see patients. A new survey found that most patients waited a week.")
+    quotes, _ = _resolve(nlp, text, _cand(text, "managers would see patients", "The statement"),
+                         _cand(text, "most patients waited a week", "A new survey"))
+    assert [q.speaker.entity is not None for q in quotes] == [True, False]
+    assert quotes[1].confidence < quotes[0].confidence
