@@ -7,14 +7,23 @@ Each takes a cleaned, lower-cased expression and a `Context` and returns a
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from .timex_lexicon import (
     HOLIDAY, MONTH, SEASON_ORDER, SEASONS, WEEKDAY, Context, Reading, add_months, calendar_date, holiday,
-    month_number, safe_date)
+    month_number, safe_date, week)
 
 
 def read_holiday(s: str, ctx: Context) -> Reading | None:
-    """"Christmas", "Easter 2018", "last Thanksgiving", "Labor Day"."""
+    """"Christmas", "Easter 2018", "last Thanksgiving", "Labor Day"; "Labor Day weekend": the
+    weekend of that day's week, or the one just before a Monday holiday."""
+    weekend = re.fullmatch(rf"(?:the\s+)?weekend\s+of\s+(.+)|(.+?)\s+weekend(?:,?\s+(\d{{4}}))?", s)
+    if weekend:
+        day = read_holiday(weekend[1] or (weekend[2] + (f" {weekend[3]}" if weekend[3] else "")), ctx)
+        if not day or not day[1]:
+            return day
+        d = date.fromisoformat(day[1])
+        return ("date", week(d - timedelta(days=1) if d.weekday() == 0 else d) + "-WE", None, day[3])
     m = re.fullmatch(rf"(?:(this|last|next|the following|following|the last|the next)\s+)?({HOLIDAY})"
                      rf"(?:,?\s+(?:of\s+|in\s+)?(\d{{4}}))?", s)
     if not m:
@@ -35,6 +44,9 @@ def read_holiday(s: str, ctx: Context) -> Reading | None:
     return ("date", day.isoformat(), None, True)
 
 
+_DECADE_WORDS = ["thir", "for", "fif", "six", "seven", "eigh", "nine"]
+
+
 def read_decade(s: str, ctx: Context) -> Reading | None:
     m = re.fullmatch(r"(?:the\s+)?(?:(\d\d)(\d)0|'(\d)0|(\d)0)\s?'?s", s)
     if m:
@@ -42,39 +54,90 @@ def read_decade(s: str, ctx: Context) -> Reading | None:
             return ("date", m[1] + m[2], None, False)
         d = int(m[3] or m[4])
         return ("date", ("19" if d >= 3 else "20") + str(d), None, False)
+    m = re.fullmatch(r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(thir|for|fif|six|seven|eigh|nine)ties", s)
+    if m:       # "the nineties": the twentieth century's (TIMEX3 "199")
+        return ("date", "19" + str(_DECADE_WORDS.index(m[1]) + 3), None, False)
     m = re.fullmatch(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+century", s)
     if m:
         return ("date", f"{int(m[1]) - 1:02d}", None, False)
     return None
 
 
+# Compact shapes rewritten to the long ones the readers know: "2019/aug/01", "23/sep/2020",
+# "oct/2", "dec-2018", "dec31", "30.04.2022" (day first, as Europe writes it), "2016 10 16".
+_COMPACT = [
+    (re.compile(rf"(\d{{4}})[/-]({MONTH})[/-](\d{{1,2}})"), r"\2 \3, \1"),
+    (re.compile(rf"(\d{{1,2}})[/-]({MONTH})[/-](\d{{4}})"), r"\1 \2 \3"),
+    (re.compile(rf"({MONTH})[/-](\d{{4}}|\d{{1,2}})"), r"\1 \2"),
+    (re.compile(rf"({MONTH})(\d{{1,2}})\b"), r"\1 \2"),
+    (re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})"), r"\3-\2-\1"),
+    (re.compile(r"(\d{4}) (\d{1,2}) (\d{1,2})"), r"\1-\2-\3"),
+]
+# A two-digit year this far past the anchor's year is read in the century before ("03/18/40").
+TWO_DIGIT_YEAR_AHEAD = 10
+
+
+def _compact(s: str) -> str:
+    for pattern, repl in _COMPACT:
+        m = pattern.fullmatch(s)
+        if m:
+            return m.expand(repl)
+    return s
+
+
+def is_compact(s: str) -> bool:
+    """Whether `s` is one date in a compact shape ("2019-aug-01"), not a range of two."""
+    return _compact(s) != s
+
+
+def _two_digit_year(yy: str, ctx: Context) -> int:
+    if len(yy) == 4:
+        return int(yy)
+    now = ctx.anchor.year if ctx.anchor else 2000
+    return 2000 + int(yy) if 2000 + int(yy) <= now + TWO_DIGIT_YEAR_AHEAD else 1900 + int(yy)
+
+
 def read_calendar(s: str, ctx: Context) -> Reading | None:
     """Dates with a month name or in digits: full, month-day, month-year, year."""
-    s = re.sub(r"\s+(?:of|in)\s+(\d{4})$", r" \1", s)       # "26 June in 2020", "June 26th of 2020"
+    s = _compact(re.sub(r"\s+(?:of|in)\s+(\d{4})$", r" \1", s))    # "26 June in 2020", "June 26th of 2020"
     wd = rf"(?:{WEEKDAY},?\s+)?"
-    m = re.fullmatch(rf"{wd}(?:the\s+)?({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?", s)
+    m = re.fullmatch(rf"{wd}(?:the\s+)?({MONTH})\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?", s)
     if m:
         return calendar_date(int(m[3]) if m[3] else None, month_number(m[1]), int(m[2]), ctx)
     m = re.fullmatch(rf"{wd}(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH}),?(?:\s+(\d{{4}}))?", s)
     if m:
         return calendar_date(int(m[3]) if m[3] else None, month_number(m[2]), int(m[1]), ctx)
+    m = re.fullmatch(rf"(?:the\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?({MONTH}),?\s+(?:of\s+)?"
+                     r"(this|last|next)\s+year", s)
+    if m:       # "October of next year", "the 3rd of May last year"
+        if ctx.anchor is None:
+            return ("date", None, None, False)
+        y = ctx.anchor.year + {"last": -1, "next": 1}.get(m[3], 0)
+        found = calendar_date(y, month_number(m[2]), int(m[1]) if m[1] else None, ctx)
+        return found and (found[0], found[1], None, True)
     m = re.fullmatch(rf"({MONTH}),?\s+(?:of\s+)?(\d{{4}})|(\d{{4}})\s+({MONTH})", s)
     if m:
         return calendar_date(int(m[2] or m[3]), month_number(m[1] or m[4]), None, ctx)
     m = re.fullmatch(rf"(?:the\s+)?(?:(calendar|fiscal|financial)\s+)?(?:year\s+(?:of\s+)?)?(\d{{4}})", s)
     if m and 1000 <= int(m[2]) <= 2199:
         return ("date", ("FY" if m[1] in ("fiscal", "financial") else "") + m[2], None, False)
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})|(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?", s)
+    m = re.fullmatch(r"(\d{4})[-/](0?[1-9]|1[0-2])|(0?[1-9]|1[0-2])[-/](\d{4})", s)
+    if m:       # "2015-12", "2015-3", "12-2015": a year and a month
+        return calendar_date(int(m[1] or m[4]), int(m[2] or m[3]), None, ctx)
+    m = re.fullmatch(rf"(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?({MONTH}),?\s+(?:of\s+'?|')(\d\d)", s)
+    if m:       # "April of 87", "15 April '87": a year in two digits
+        return calendar_date(_two_digit_year(m[3], ctx), month_number(m[2]), int(m[1]) if m[1] else None, ctx)
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?", s)
     if m:
         if m[1]:
             return calendar_date(int(m[1]), int(m[2]), int(m[3]), ctx)
         mo, d = int(m[4]), int(m[5])
-        if mo > 12 and 1 <= d <= 12 and m[6]:
-            mo, d = d, mo       # US month/day order unless only day/month can be ("22/04/2016")
+        if mo > 12 and 1 <= d <= 12 and (m[6] or len(m[5]) == 2):
+            mo, d = d, mo       # US month/day order unless only day/month can be ("22/04/2016", "22/04";
+            #                     "24/7", round the clock, is no date)
         if not 1 <= mo <= 12 or not 1 <= d <= 31:
             return None     # anything else is no date ("24/7")
-        y = None if not m[6] else int(m[6]) if len(m[6]) == 4 else 2000 + int(m[6])
-        return calendar_date(y, mo, d, ctx)
+        return calendar_date(_two_digit_year(m[6], ctx) if m[6] else None, mo, d, ctx)
     m = re.fullmatch(rf"(?:(this|last|next|past|previous|coming)\s+)?({MONTH})", s)
     if not m:
         return None
@@ -104,27 +167,28 @@ def read_day_of_month(s: str, ctx: Context) -> Reading | None:
     return ("date", safe_date(first.year, first.month, d).isoformat(), None, True)
 
 
-def read_quarter(s: str, ctx: Context) -> Reading | None:
-    m = re.fullmatch(r"(?:the\s+)?(first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(quarter|half)"
-                     r"(?:\s+of\s+(?:the\s+)?(?:(\d{4})|(this|last|next)\s+year|(?:fiscal\s+)?year))?"
-                     r"|q([1-4])\s+(\d{4})|(\d{4})\s+q([1-4])", s)
-    if not m:
+# How many months away from the anchor a weekday with a day of the month ("Sunday 31") is sought.
+WEEKDAY_MONTH_REACH = 12
+
+
+def weekday_of_month(wd: int, d: int, ctx: Context) -> Reading | None:
+    """"Sunday 31": that day of the anchor's month, else of the nearest month, back in the past
+    (forward when the tense looks ahead), where it falls on that weekday."""
+    if not 1 <= d <= 31:
         return None
-    if m[5] or m[7]:
-        return ("date", f"{m[6] or m[7]}-Q{m[5] or m[8]}", None, False)
-    idx = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-           "final": 4}[m[1]]
-    letter = "Q" if m[2] == "quarter" else "H"
-    if letter == "H" and idx > 2:
-        return None
-    if m[3]:
-        return ("date", f"{m[3]}-{letter}{idx}", None, False)
     if ctx.anchor is None:
-        return ("date", None, None, False)
-    y = ctx.anchor.year + {"last": -1, "next": 1}.get(m[4] or "", 0)
-    if not m[4] and letter == "Q" and not ctx.future and idx > (ctx.anchor.month - 1) // 3 + 1:
-        y -= 1
-    return ("date", f"{y}-{letter}{idx}", None, True)
+        return ("date", f"XXXX-WXX-{wd + 1}", None, False)
+    ahead = list(range(1, WEEKDAY_MONTH_REACH + 1))
+    behind = [-k for k in ahead]
+    for k in [0] + (ahead + behind if ctx.future else behind + ahead):
+        first = add_months(ctx.anchor, k)
+        try:
+            day = date(first.year, first.month, d)
+        except ValueError:
+            continue
+        if day.weekday() == wd:
+            return ("date", day.isoformat(), None, True)
+    return None
 
 
 def read_season(s: str, ctx: Context) -> Reading | None:

@@ -36,7 +36,8 @@ VAGUE_AMOUNT = (r"(?:a few|few|several|many|some|a number of|dozens of|hundreds 
                 r"|numerous)")
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _UNITS_W = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-NUMBER = (rf"(?:\d+(?:\.\d+)?|{_TENS}[- ]{_UNITS_W}|single|a dozen|a hundred|a couple of|a couple|couple of|half a"
+NUMBER = (rf"(?:\d+(?:\.\d+)?|{_TENS}(?:[- ]|\s+and\s+){_UNITS_W}|single|a dozen|a hundred|a couple of|a couple"
+          r"|couple of|half a"
           r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
           rf"|fifteen|sixteen|seventeen|eighteen|nineteen|{_TENS}|hundred|dozen|an|a)")
 UNIT = (r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?"
@@ -48,6 +49,7 @@ UNIT_CODES = {"sec": ("S", True, 1), "min": ("M", True, 1), "hour": ("H", True, 
               "year": ("Y", False, 1), "yr": ("Y", False, 1), "decade": ("DE", False, 1),
               "centur": ("CE", False, 1), "millenni": ("ML", False, 1)}
 SET_ADVERBS = {"daily": "P1D", "everyday": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
+               "bi-weekly": "P2W", "bimonthly": "P2M", "bi-monthly": "P2M",
                "monthly": "P1M", "quarterly": "P1Q", "yearly": "P1Y", "annually": "P1Y", "annual": "P1Y",
                "hourly": "PT1H"}
 VAGUE = {
@@ -56,6 +58,7 @@ VAGUE = {
     "so far": "PRESENT_REF", "the time being": "PRESENT_REF", "these days": "PRESENT_REF",
     "the moment": "PRESENT_REF", "this time": "PRESENT_REF", "the minute": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "ongoing": "PRESENT_REF", "to date": "PRESENT_REF",
+    "the present time": "PRESENT_REF",
     "recently": "PAST_REF", "recent": "PAST_REF", "more recently": "PAST_REF", "lately": "PAST_REF",
     "previously": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF", "past": "PAST_REF",
     "once": "PAST_REF", "until recently": "PAST_REF", "recent years": "PAST_REF",
@@ -69,11 +72,13 @@ VAGUE = {
 }
 # Leading words that modify a timex but do not change its value (TIMEX3 keeps them as `mod`).
 LEADING = re.compile(
-    r"^(?:about|around|nearly|almost|approximately|roughly|some|more than|less than|fewer than|"
+    r"^(?:no later than|not later than|no earlier than|later than|earlier than|"     # before "later"
+    r"about|around|nearly|almost|approximately|roughly|some|more than|less than|fewer than|"
     r"at least|at most|up to|over|under|just|only|shortly|sometime|since|until|till|by|on|in|at|"
     r"during|throughout|within|for|of|from|their|his|her|its|our|my|your|early|earlier|late|later|"
     r"mid-|mid|the end of|the beginning of|the start of|the middle of|the rest of|the remainder of|"
-    r"the close of|the turn of|end of|beginning of|start of|before|after|as of|as early as|as late as)"
+    r"the close of|the turn of|end of|beginning of|start of|before|after|as of|as early as|as late as|circa|"
+    r"prior to)"
     r"(?:\s+|(?<=-))")
 RANGE = re.compile(rf"(?:from\s+)?(?P<a>.+?)\s*(?:-|–|—|~|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b)"
                    rf"\s*(?P<b>.+)"
@@ -121,7 +126,7 @@ def number_value(word: str | None) -> float | None:
         return float(w) if "." in w else int(w)
     if w in WORD_NUMBERS:
         return WORD_NUMBERS[w]
-    m = re.fullmatch(rf"({_TENS})[- ]({_UNITS_W})", w)
+    m = re.fullmatch(rf"({_TENS})(?:[- ]|\s+and\s+)({_UNITS_W})", w)
     if m:
         return WORD_NUMBERS[m[1]] + WORD_NUMBERS[m[2]]
     return None
@@ -194,6 +199,8 @@ def weekday_number(word: str) -> int:
 def calendar_date(y: int | None, m: int, d: int | None, ctx: Context) -> Reading | None:
     """A calendar date; a missing year comes from the anchor in the direction of the tense."""
     relative = False
+    if y is None and (m, d) == (2, 29) and ctx.anchor is not None:
+        y = _leap_year_near(ctx)        # "2/29": the leap day nearest in the tense's direction
     if y is None:
         if ctx.anchor is None:
             return ("date", f"XXXX-{m:02d}" + (f"-{d:02d}" if d else ""), None, False)
@@ -216,6 +223,14 @@ def calendar_date(y: int | None, m: int, d: int | None, ctx: Context) -> Reading
     return ("date", f"{y:04d}-{m:02d}" + (f"-{d:02d}" if d else ""), None, relative)
 
 
+def _leap_year_near(ctx: Context) -> int:
+    step = 1 if ctx.future else -1
+    y = ctx.anchor.year
+    while not (y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)) or (step < 0 and date(y, 2, 29) > ctx.anchor):
+        y += step
+    return y
+
+
 def move(d: date, n: int, letter: str) -> date:
     if letter in ("D", "W"):
         return d + timedelta(days=n * (7 if letter == "W" else 1))
@@ -224,17 +239,23 @@ def move(d: date, n: int, letter: str) -> date:
     return safe_date(first.year, first.month, d.day)
 
 
-# Groups: 1-3 "4:53 am" / "9a", 4-5 "0800 utc", 6-7 "14:58", 8 noon/midnight, 9 "7 o'clock", 10 the zone.
-CLOCK = re.compile(r"(?:(\d{1,2})(?:[:.](\d{2}))?\s*([ap])(?:\.?\s?m\.?|\b(?!\.?\s*[a-z]))"
-                   r"|(\d{1,2}):?(\d{2})(?=\s*(?:utc|gmt))|(\d{1,2}):(\d{2})|(noon|midday|midnight)"
-                   r"|(\d{1,2})\s*o'?clock)(?:\s+(utc|gmt|[ecmp][sd]?t|bst|cet))?")
+# A clock time: "4:53 am" / "9a" / "9.am" / "1140 a.m." (h, mi, s, ap), "0800 utc" (hz, mz),
+# "14:58:31" (h24, m24, s24), noon / midnight (word), "7 o'clock" (oc), and a zone.
+CLOCK = re.compile(r"(?:(?P<h>\d{1,2})(?:[:.]?(?P<mi>\d{2})(?::(?P<s>\d{2}))?)?\.?\s*(?P<ap>[ap])"
+                   r"(?:\.?\s?m\.?|\b(?!\.?\s*[a-z]))"
+                   r"|(?P<hz>\d{1,2}):?(?P<mz>\d{2})(?=\s*(?:utc|gmt))"
+                   r"|(?P<h24>\d{1,2}):(?P<m24>\d{2})(?::(?P<s24>\d{2}))?"
+                   r"|(?P<word>noon|midday|midnight)|(?P<oc>\d{1,2})\s*o'?clock)"
+                   r"(?:\s+(?P<zone>utc|gmt|[ecmp][sd]?t|bst|cet))?")
 
 
 # Holidays on a fixed day: (month, day).
 FIXED_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
                   "boxing day": (12, 26), "new year's day": (1, 1), "new year's eve": (12, 31),
                   "halloween": (10, 31), "valentine's day": (2, 14), "independence day": (7, 4),
-                  "veterans day": (11, 11), "st. patrick's day": (3, 17), "juneteenth": (6, 19)}
+                  "veterans day": (11, 11), "st. patrick's day": (3, 17), "juneteenth": (6, 19),
+                  "st patrick's day": (3, 17), "saint patrick's day": (3, 17), "saint patrick": (3, 17),
+                  "earth day": (4, 22), "international workers' day": (5, 1)}
 # Holidays on the nth weekday of a month: (month, weekday Mon=0, n; -1 = the last).
 WEEKDAY_HOLIDAYS = {"thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1),
                     "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3),

@@ -4,8 +4,10 @@
 `(type, value, end_value, relative)` or None. Each reader handles one family
 of shapes (vague references, durations and sets, relative units, calendar
 dates, weekdays, seasons, times); the first that matches wins. The calendar
-readers live in `timex_calendar`, the vocabulary and date arithmetic they share
-in `timex_lexicon`.
+readers live in `timex_calendar`, those of parts of periods (quarters, weeks of
+a year) in `timex_periods`, of clock times in `timex_clock`, of durations with
+several parts in `timex_durations`; the vocabulary and date arithmetic they
+share in `timex_lexicon`.
 """
 from __future__ import annotations
 
@@ -13,16 +15,19 @@ import re
 from datetime import date, timedelta
 
 from . import timex_calendar as C
+from . import timex_clock as K
+from . import timex_durations as D
+from . import timex_periods as W
 from .timex_lexicon import (
-    CLOCK, MONTH, NUMBER, PART, PARTS, SET_ADVERBS, UNIT, VAGUE, VAGUE_AMOUNT, WEEKDAY, Context, Reading,
+    MONTH, NUMBER, PART, PARTS, SET_ADVERBS, UNIT, VAGUE, VAGUE_AMOUNT, WEEKDAY, Context, Reading,
     add_months, duration, move, number_value, safe_date, shift, unit_code, week, weekday_number)
 
 
 def worth_dateparser(s: str) -> bool:
     """Only short strings with a month, a weekday, a date in digits or a day word go to
     dateparser: it reads a date into almost anything else ("15 a year" -> 2007)."""
-    if re.fullmatch(r"\d{1,2}/\d{1,2}", s):
-        return False    # month/day is read above; what it refused ("24/7") is no date
+    if not re.search(r"[a-z]", s):
+        return False    # dates in digits are read above; what they refused ("24/7", "17.30") is no date
     return len(s.split()) <= 8 and bool(re.search(
         rf"\b{MONTH}(?![a-z])|\b{WEEKDAY}(?![a-z])|\d{{1,4}}[/.-]\d{{1,2}}|\d{{1,2}}:\d\d"
         r"|\b(?:today|tomorrow|yesterday|tonight|noon|midnight)\b", s))
@@ -61,12 +66,17 @@ def _deictic(s: str, ctx: Context) -> Reading | None:
 
 
 def _the_day(s: str, ctx: Context) -> Reading | None:
-    """"the day", "the same day", "that day": in news, the day reported on."""
-    if not re.fullmatch(r"(?:the|that)\s+(?:same\s+)?day", s):
+    """"the day", "the same day", "that day": in news, the day reported on; "the next day",
+    "the day before": the day after or before it."""
+    m = re.fullmatch(r"(?:the|that)\s+(?:same\s+)?day|the\s+(?:(next|following)|previous|preceding)\s+day"
+                     r"|the\s+day\s+(?:(after)|before)", s)
+    if not m:
         return None
     if ctx.day is None:
         return ("date", None, None, False)
-    return ("date", ctx.day.isoformat(), None, True)
+    same = re.fullmatch(r"(?:the|that)\s+(?:same\s+)?day", s)
+    step = 0 if same else 1 if (m[1] or m[2]) else -1
+    return ("date", (ctx.day + timedelta(days=step)).isoformat(), None, True)
 
 
 def _the_unit(s: str, ctx: Context) -> Reading | None:
@@ -91,10 +101,9 @@ def _part_of_day(s: str, ctx: Context) -> Reading | None:
 
 def _duration(s: str, ctx: Context) -> Reading | None:
     """"three months", "the 18 months", "the last three decades", "a few years", "six-year", "weeks"."""
-    half = re.fullmatch(rf"({NUMBER})\s+and\s+(?:a\s+)?half\s+({UNIT})|(an?|one)\s+({UNIT})\s+and\s+a\s+half", s)
-    if half:        # "two and a half years", "a year and a half"
-        n = number_value(half[1] or "one")
-        return ("duration", duration(n + 0.5, half[2] or half[4]), None, False) if n is not None else None
+    part = D.read_fraction(s) or D.read_compound(s)
+    if part:
+        return part
     m = re.fullmatch(rf"(?:the\s+)?(?:(?:last|past|next|coming|first|previous|final|following|same|"
                      rf"additional|other|entire|whole|full)\s+)?(?:({NUMBER}|{VAGUE_AMOUNT})[\s-]+)?(?:more\s+)?"
                      rf"(?:consecutive\s+|straight\s+|full\s+|long\s+|trading\s+|business\s+|working\s+|calendar\s+)?"
@@ -118,26 +127,45 @@ def _set(s: str, ctx: Context) -> Reading | None:
     """"each month", "every day", "per hour", "daily", "twice a year", "every Monday"."""
     if s in SET_ADVERBS:
         return ("set", SET_ADVERBS[s], None, False)
+    m = re.fullmatch(rf"(?:({WEEKDAY})s(?:\s+({PART})s)?|({WEEKDAY})\s+({PART})s)(?:\s+at\s+(.+))?", s)
+    if m:           # "Mondays", "Tuesday afternoons", "Thursdays at 17.30": that day of every week
+        return _weekly(weekday_number(m[1] or m[3]), m[2] or m[4], m[5])
     m = re.fullmatch(rf"(?:(?:once|twice|\w+ times|[\d,.]+)\s+)?(?:every|each|per|a|an)\s+(?:other\s+)?"
-                     rf"(?:({NUMBER})\s+)?({UNIT}|{WEEKDAY}|{PART}|weekend)", s)
+                     rf"(?:({NUMBER})\s+)?({UNIT}|{WEEKDAY}|{PART}|weekend)(?:\s+at\s+(.+))?", s)
     if not m or (s.startswith(("a ", "an ")) and not re.match(r"(once|twice|\w+ times|[\d,.]+ )", s)):
         return None
     unit = m[2]
+    if re.fullmatch(WEEKDAY, unit):       # "every Monday (at 4pm)"
+        return _weekly(weekday_number(unit), None, m[3])
+    if m[3]:
+        return None
     if unit == "weekend":
         return ("set", "P1WE", None, False)
-    if re.fullmatch(WEEKDAY, unit):
-        return ("set", f"XXXX-WXX-{weekday_number(unit) + 1}", None, False)
     if unit in PARTS:
         return ("set", "P1D", None, False)
     n = number_value(m[1]) if m[1] else (2 if "other" in s else 1)
     return ("set", duration(n, unit), None, False)
 
 
+def _weekly(wd: int, part: str | None, clock: str | None) -> Reading | None:
+    """That weekday of every week, with its part of day or clock time: XXXX-WXX-2TAF, XXXX-WXX-4T17:30."""
+    day = f"XXXX-WXX-{wd + 1}"
+    if clock is None:
+        return ("set", day + (f"T{PARTS[part]}" if part else ""), None, False)
+    found = _clock(f"at {clock}", Context(anchor=None))
+    if found and found[1]:
+        return ("set", day + found[1][found[1].index("T"):], None, False)
+    h24 = re.fullmatch(r"(\d{1,2})[.:](\d\d)", clock)          # "at 17.30"
+    if h24 and int(h24[1]) < 24 and int(h24[2]) < 60:
+        return ("set", f"{day}T{int(h24[1]):02d}:{h24[2]}", None, False)
+    return None
+
+
 def _ago(s: str, ctx: Context) -> Reading | None:
     """"two weeks ago", "a year earlier", "three days from now", "20 years later"."""
     m = re.fullmatch(rf"({NUMBER}|{VAGUE_AMOUNT})\s+({UNIT})\s+(ago|earlier|before|from now|later|after|hence)", s)
     if not m:
-        return None
+        return D.read_compound_ago(s, ctx)
     n, letter = number_value(m[1]), unit_code(m[2])
     if m[3] == "earlier" and n is not None and ctx.anchor is not None and letter[0] in ("Y", "Q"):
         # "(profit rose from) a year earlier": in news, the same period a year before the report
@@ -169,7 +197,7 @@ def _relative_unit(s: str, ctx: Context) -> Reading | None:
         return _weekend(rel, ctx)
     letter = unit_code(unit)[0]
     if s.startswith("the ") and rel in ("past", "last", "next", "coming"):
-        return ("duration", f"P1{letter}" if unit != "decade" else "P10Y", None, False)
+        return ("duration", duration(1, unit) if unit != "decade" else "P10Y", None, False)
     if rel == "same":
         return None
     if ctx.anchor is None:
@@ -234,93 +262,65 @@ def _weekday_reader(s: str, ctx: Context) -> Reading | None:
 def _weekday_of_week(s: str, ctx: Context) -> Reading | None:
     """"Monday next week", "next week on Tuesday", "this week Monday", "Monday of the following week"."""
     rel = r"(this|last|next|previous|following|the following|the previous)"
-    m = re.fullmatch(rf"({WEEKDAY})(?:,?\s+(?:of\s+)?){rel}\s+week|{rel}\s+week(?:'s)?\s*[-,]?\s*(?:on\s+)?({WEEKDAY})", s)
+    m = re.fullmatch(rf"({WEEKDAY})(?:\s+({PART}))?(?:,?\s+(?:of\s+)?){rel}\s+week"
+                     rf"|{rel}\s+week(?:'s)?\s*[-,]?\s*(?:on\s+)?({WEEKDAY})(?:\s+({PART}))?", s)
     if not m:
         return None
-    wd, which = weekday_number(m[1] or m[4]), (m[2] or m[3]).replace("the ", "")
+    wd, which = weekday_number(m[1] or m[5]), (m[3] or m[4]).replace("the ", "")
+    part = m[2] or m[6]
     if ctx.anchor is None:
-        return ("date", None, None, False)
+        return ("time" if part else "date", None, None, False)
     step = {"last": -1, "previous": -1, "next": 1, "following": 1}.get(which, 0)
     monday = ctx.anchor - timedelta(days=ctx.anchor.weekday()) + timedelta(weeks=step)
-    return ("date", (monday + timedelta(days=wd)).isoformat(), None, True)
+    day = (monday + timedelta(days=wd)).isoformat()
+    return ("time", f"{day}T{PARTS[part]}", None, True) if part else ("date", day, None, True)
 
 
 def _weekday_and_date(s: str, ctx: Context) -> Reading | None:
-    """"Friday 5/12", "this Friday (Jun-15)", "Sunday 31": the explicit date decides."""
-    m = re.fullmatch(rf"(?:(?:this|next|last|coming)\s+)?{WEEKDAY},?\s+\(?(.+?)\)?", s)
+    """"Friday 5/12", "this Friday (Jun-15)", "tomorrow, 13/04/21": the explicit date decides;
+    "Sunday 31", "Monday the 27th": the nearest month whose such day is that weekday."""
+    m = re.fullmatch(rf"(?:(?:this|next|last|coming)\s+)?({WEEKDAY}|today|tomorrow|yesterday),?\s+\(?(.+?)\)?", s)
     if not m:
         return None
-    found = read(m[1], ctx)
+    day = re.fullmatch(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?", m[2])
+    if day and re.match(WEEKDAY, m[1]):
+        return C.weekday_of_month(weekday_number(m[1]), int(day[1]), ctx)
+    found = read(m[2], ctx)
     if found and found[1] and re.fullmatch(r"(\d{4}|XXXX)-\d\d-\d\d", found[1]):
         return found
     return None
 
 
 def _from_day(s: str, ctx: Context) -> Reading | None:
-    """"three weeks from tomorrow", "two days after today", "2 days before yesterday"."""
-    m = re.fullmatch(rf"({NUMBER})\s+({UNIT})\s+(from|after|before)\s+(today|tomorrow|tmrw|yesterday|now)", s)
+    """"three weeks from tomorrow", "2 days before yesterday", "3 days after January 12th",
+    "two weeks before Christmas": that many units from the day named."""
+    m = re.fullmatch(rf"({NUMBER})\s+({UNIT})\s+(from|after|before)\s+(.+)", s)
     if not m:
         return None
     n, (letter, is_time, mult) = number_value(m[1]), unit_code(m[2])
-    if ctx.anchor is None or n is None or is_time or letter not in ("D", "W", "M", "Y"):
-        return ("date", None, None, False) if not is_time else None
-    base = ctx.anchor + timedelta(days={"tomorrow": 1, "tmrw": 1, "yesterday": -1}.get(m[4], 0))
+    if n is None or is_time or letter not in ("D", "W", "M", "Y"):
+        return None
+    if m[4] in ("today", "tomorrow", "tmrw", "yesterday", "now"):
+        if ctx.anchor is None:
+            return ("date", None, None, False)
+        base, relative = ctx.anchor + timedelta(days={"tomorrow": 1, "tmrw": 1, "yesterday": -1}.get(m[4], 0)), True
+    else:
+        found = read(m[4], ctx)
+        if not found or found[0] != "date" or not re.fullmatch(r"\d{4}-\d\d-\d\d", found[1] or ""):
+            return None
+        base, relative = date.fromisoformat(found[1]), found[3]
     sign = -1 if m[3] == "before" else 1
-    return ("date", move(base, sign * int(n * mult), letter).isoformat(), None, True)
+    return ("date", move(base, sign * int(n * mult), letter).isoformat(), None, relative)
 
 
 def _clock(s: str, ctx: Context) -> Reading | None:
-    """"4:53 am", "1 p.m.", "14:58 utc", "noon", also after a day: "tomorrow 8:00am", "friday at 5 pm"."""
-    m = CLOCK.search(s)
-    if not m:
-        return None
-    rest = (s[:m.start()] + " " + s[m.end():]).strip(" ,")
-    rest = re.sub(r"^(?:at|on)\s+|\s+(?:at|on)$", "", rest).strip()
-    day = ctx.day
-    relative = ctx.day is not None
-    unknown_day = "XXXX-XX-XX"
-    afternoon = False
-    if rest:
-        found = read(rest, ctx)
-        if not found or found[0] not in ("date", "time"):
-            return None
-        if found[1] is None:        # "tomorrow 8 am" with no anchor: unresolved
-            return ("time", None, None, False)
-        part = re.fullmatch(r"(.+)T(MO|AF|EV|NI)", found[1])      # "tonight at 2am", "8am this morning"
-        when = part[1] if part else found[1]
-        if re.fullmatch(r"XXXX-\d\d-\d\d|XXXX-WXX-\d", when):
-            day, relative, unknown_day = None, False, when
-        elif re.fullmatch(r"\d{4}-\d\d-\d\d", when):
-            day, relative = date.fromisoformat(when), found[3]
-        else:
-            return None
-        afternoon = bool(part) and part[2] in ("AF", "EV", "NI")
-    if m[8]:
-        h, mi = (0, 0) if m[8] == "midnight" else (12, 0)
-    elif m[9]:
-        h, mi = int(m[9]), 0
-    elif m[4] or m[6]:
-        h, mi = int(m[4] or m[6]), int(m[5] or m[7])
-    else:
-        h, mi = int(m[1]), int(m[2] or 0)
-        if h > 12:
-            return None     # "15 a (year)" is no clock time
-        if m[3] == "p" and h < 12:
-            h += 12
-        elif m[3] == "a" and h == 12:
-            h = 0
-    if afternoon and not m[3] and 1 <= h < 12 and not (part[2] == "NI" and h < 5):
-        h += 12         # "tonight around 7", "this evening at 8": no am/pm given
-    if h > 23 or mi > 59:
-        return None
-    zone = "Z" if m[10] in ("utc", "gmt") else ""
-    prefix = day.isoformat() if day else unknown_day
-    return ("time", f"{prefix}T{h:02d}:{mi:02d}{zone}", None, relative)
+    """"4:53 am", "1 p.m.", "14:58 utc", "noon", also after a day: "tomorrow 8:00am", "friday at 5"."""
+    return K.read_clock(s, ctx, read)
 
 
 def _date_part(s: str, ctx: Context) -> Reading | None:
     """A date followed by a part of day: "April 25 morning", "the morning of May 1"."""
-    m = re.fullmatch(rf"(.+?),?\s+({PART})|(?:the\s+)?({PART})\s+of\s+(.+)", s)
+    m = re.fullmatch(rf"(.+?),?\s+(?:in\s+the\s+)?({PART})|(?:the\s+)?({PART})\s+of\s+(.+)", s)
     if not m:
         return None
     left, part = (m[1], m[2]) if m[1] else (m[4], m[3])
@@ -333,5 +333,6 @@ def _date_part(s: str, ctx: Context) -> Reading | None:
 # Order matters: the first reader that matches wins (vague words before durations, durations
 # before calendar dates, clock times last since they take a date reading for their day).
 _READERS = [_vague, _deictic, _the_day, _the_unit, C.read_holiday, _part_of_day, C.read_decade, _set, _ago,
-            _from_day, _relative_unit, _weekend_bare, _duration, C.read_day_of_month, C.read_quarter,
-            _weekday_reader, C.read_season, C.read_calendar, _weekday_and_date, _clock, _date_part]
+            _from_day, _relative_unit, _weekend_bare, W.read_week_of, W.read_nth_of_period, _duration,
+            C.read_day_of_month, W.read_quarter, _weekday_reader, C.read_season, C.read_calendar, _weekday_and_date,
+            _clock, _date_part]

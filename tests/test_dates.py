@@ -194,3 +194,205 @@ def test_works_without_a_parser():
     blank = spacy.blank("en")
     mentions = find_dates(blank("The vote will be held on Wednesday."), published="2024-02-26")
     assert [(d.text, d.value) for d in mentions] == [("Wednesday", "2024-02-28")]
+
+
+# --- regression tables for the recognizers-dates patterns (exact TIMEX3 values) -------------
+
+# Values that were wrong under any convention.
+OUTRIGHT_BUGS = [
+    # an amount before a date is no part of it ("$12 December 27" read 1927-12-12)
+    ("I bought it for $12 December 27.", "2016-11-07", [("December 27", "date", "2015-12-27", None)]),
+    # dateparser made a year of "19" (1919-06-18): a year the text does not write is refused
+    ("Cortana, I am looking at 18 and 19 June.", "2018-06-01", [("19 June", "date", "2018-06-19", None)]),
+    ("Let's meet on February twenty second.", "2019-01-25",
+     [("February twenty second", "date", "2019-02-22", None)]),
+    ("January first 2000 was a special day for me.", "2019-01-25",
+     [("January first 2000", "date", "2000-01-01", None)]),
+    ("I'll go back May twenty nine.", "2019-01-25", [("May twenty nine", "date", "2019-05-29", None)]),
+    ("She was born on January twenty five nineteen eighty six.", "2016-11-07",
+     [("January twenty five nineteen eighty six", "date", "1986-01-25", None)]),
+    ("They left in nineteen ninety six and came back in two thousand and fifteen.", "2016-11-07",
+     [("nineteen ninety six", "date", "1996", None), ("two thousand and fifteen", "date", "2015", None)]),
+    ("I'll go back on Easter 2018.", "2017-11-20", [("Easter 2018", "date", "2018-04-01", None)]),
+    ("How about 2019/aug/01?", "2019-08-01", [("2019/aug/01", "date", "2019-08-01", None)]),
+    ("How about 2019-aug-1?", "2019-08-01", [("2019-aug-1", "date", "2019-08-01", None)]),
+    ("On 2016 10 16, the conference started.", "2016-11-07", [("2016 10 16", "date", "2016-10-16", None)]),
+    ("Eli Lilly sold IVAC on Dec31 , 1994.", "2016-11-07", [("Dec31 , 1994", "date", "1994-12-31", None)]),
+    ("It should be previous Monday.", "2018-11-15", [("previous Monday", "date", "2018-11-05", None)]),
+    ("What happened the day before?", "2018-11-08", [("the day before", "date", "2018-11-07", None)]),
+    ("What's your plan for the day after?", "2018-11-08", [("the day after", "date", "2018-11-09", None)]),
+    # the weekday decides the month: the nearest month whose 31st is a Sunday
+    ("Do you have any arrangement on Sunday 31!", "2019-01-25", [("Sunday 31", "date", "2019-03-31", None)]),
+    ("He will take a one and a quarter year gap.", "2016-11-07",
+     [("one and a quarter year", "duration", "P1.25Y", None)]),
+    ("I suppose one hour and half is sufficient.", "2016-11-07",
+     [("one hour and half", "duration", "PT1.5H", None)]),
+    ("Show me records more than 1 hour and 30 minutes.", "2016-11-07",
+     [("1 hour and 30 minutes", "duration", "PT1H30M", None)]),
+    ("We meet in half an hour.", "2016-11-07", [("half an hour", "duration", "PT0.5H", None)]),
+    # fractions, not three months: they belong to the numbers stage
+    ("Three quarters of them agreed, five and a quarter.", "2016-11-07", []),
+    # "Tuesday the first generation": a spelled day is no day before a noun
+    ("Apple Computer announced on Tuesday the first generation of their products.", "2006-01-11",
+     [("Tuesday", "date", "2006-01-10", None)]),
+    ("In March two people died.", "2016-11-07", [("March", "date", "2016-03", None)]),
+    ("My temperature was 37.1 in the morning.", "2016-11-07", [("the morning", "time", "2016-11-07TMO", None)]),
+]
+
+# A clock time joined to its day: one date-time; a time range: one range from start to end.
+DAY_TIMES = [
+    ("I'll be out between 3 and 5 p.m. Monday.", "2016-11-07",
+     [("between 3 and 5 p.m. Monday", "range", "2016-11-07T15:00", "2016-11-07T17:00")]),
+    ("I'll be back tomorrow before 5pm.", "2016-11-07", [("tomorrow before 5pm", "time", "2016-11-08T17:00", None)]),
+    ("Please schedule a meeting for Monday at 2.30.", "2018-09-14",
+     [("Monday at 2.30", "time", "2018-09-10T02:30", None)]),
+    ("Help me book a meeting today from 7 to 7:30.", "2016-11-07",
+     [("today from 7 to 7:30", "range", "2016-11-07T07:00", "2016-11-07T07:30")]),
+    ("I'll go back October 14 at 8:00:31am.", "2016-11-07",
+     [("October 14 at 8:00:31am", "time", "2017-10-14T08:00:31", None)]),
+    ("Are you available next Monday 6-8?", "2018-11-01",
+     [("next Monday 6-8", "range", "2018-11-05T06:00", "2018-11-05T08:00")]),
+    # an end hour below the start is in the afternoon
+    ("Cortana can help us find a time Monday 12-4.", "2018-05-14",
+     [("Monday 12-4", "range", "2018-05-14T12:00", "2018-05-14T16:00")]),
+    ("It will happen between 10 and 11:30 on 1/1/2015.", "2016-11-07",
+     [("between 10 and 11:30 on 1/1/2015", "range", "2015-01-01T10:00", "2015-01-01T11:30")]),
+    ("I'll go back on Monday the twenty seventh at six pm.", "2019-05-20",
+     [("Monday the twenty seventh at six pm", "time", "2019-05-27T18:00", None)]),
+]
+
+# Weeks, months, quarters and halves counted in a period.
+PERIOD_PARTS = [
+    ("How about first week of 2015?", "2018-06-01", [("first week of 2015", "date", "2015-W01", None)]),
+    ("How about last week of 2016?", "2018-06-01", [("last week of 2016", "date", "2016-W52", None)]),
+    ("Show sales in the week 27 of last year.", "2018-06-01",
+     [("the week 27 of last year", "date", "2017-W27", None)]),
+    ("They will leave the third month of 2021.", "2018-06-01", [("the third month of 2021", "date", "2021-03", None)]),
+    ("The sales went up during 2017 q1 and Q3 2019.", "2018-06-01",
+     [("2017 q1", "date", "2017-Q1", None), ("Q3 2019", "date", "2019-Q3", None)]),
+    ("2019-H2 will bring challenges.", "2018-06-01", [("2019-H2", "date", "2019-H2", None)]),
+    ("Dealerships won't be renewed after October of next year.", "2009-05-15",
+     [("October of next year", "date", "2010-10", None)]),
+    ("It will happen 3 days after January 12th.", "2016-11-07",
+     [("3 days after January 12th", "date", "2017-01-15", None)]),
+    ("Mumbai has seen the highest number of infections over the past fortnight.", "2021-05-17",
+     [("the past fortnight", "duration", "P2W", None)]),
+    ("Prices were high in the nineties.", "2016-11-07", [("the nineties", "date", "199", None)]),
+    ("The shop is closed on Sundays.", "2016-11-07", [("Sundays", "set", "XXXX-WXX-7", None)]),
+]
+
+# Spoken clock times.
+SPOKEN_TIMES = [
+    ("It's 20 min past eight in the evening.", "2016-11-07",
+     [("20 min past eight in the evening", "time", "2016-11-07T20:20", None)]),
+    ("It's fifteen past eight in the morning.", "2016-11-07",
+     [("fifteen past eight in the morning", "time", "2016-11-07T08:15", None)]),
+    ("Let's meet one in the morning together.", "2016-11-07",
+     [("one in the morning", "time", "2016-11-07T01:00", None)]),
+    ("I'll be back in the morning at 7.", "2016-11-07", [("morning at 7", "time", "2016-11-07T07:00", None)]),
+    ("I'll go back at five-thirty tomorrow evening.", "2019-06-28",
+     [("five-thirty tomorrow evening", "time", "2019-06-29T17:30", None)]),
+]
+
+# Shapes news also writes, and phrases that are no dates.
+MORE_SHAPES = [
+    ("I'll go back Oct/2.", "2016-11-07", [("Oct/2", "date", "2017-10-02", None)]),
+    ("I'll go back on 22/04.", "2016-11-07", [("22/04", "date", "2017-04-22", None)]),
+    ("I'll go back second of Aug.", "2016-11-07", [("second of Aug", "date", "2017-08-02", None)]),
+    ("My dentist uses the most up to date equipment.", "2016-11-07", []),
+    ("The range is from 2007 to the end of 2008.", "2016-11-07",
+     [("2007 to the end of 2008", "range", "2007", "2008")]),
+]
+
+
+# Holiday weekends, compound offsets, two-digit and spelled years, weeks with their days, sets with a
+# time; and what must stay apart or out.
+MORE_PATTERNS = [
+    # the weekend just before a Monday holiday, else of the holiday's own week
+    ("I need to prepare for Labor Day weekend.", "2021-08-10", [("Labor Day weekend", "date", "2021-W35-WE", None)]),
+    ("I want to book a flight for Halloween weekend 2021.", "2021-08-10",
+     [("Halloween weekend 2021", "date", "2021-W43-WE", None)]),
+    ("They found a solution 2 weeks and 2 days ago.", "2016-11-07",
+     [("2 weeks and 2 days ago", "date", "2016-10-22", None)]),
+    ("It must be done no later than January 1, 2010.", "2019-01-10",
+     [("January 1, 2010", "date", "2010-01-01", None)]),
+    ("I was born on 15 April of 87.", "2016-11-07", [("15 April of 87", "date", "1987-04-15", None)]),
+    ("They arrived 13 Sept nineteen seventy two.", "2016-11-07",
+     [("13 Sept nineteen seventy two", "date", "1972-09-13", None)]),
+    ("I am off between ninth and seventeenth of April.", "2016-11-07",
+     [("between ninth and seventeenth of April", "range", "2017-04-09", "2017-04-17")]),
+    ("Where were you between 7 and 9 last night?", "2016-11-07",
+     [("between 7 and 9 last night", "range", "2016-11-06T19:00", "2016-11-06T21:00")]),
+    ("Can you set something up for Wednesday evening next week?", "2018-08-01",
+     [("Wednesday evening next week", "time", "2018-08-08TEV", None)]),
+    ("Let's arrange a call next week on Tuesday 9 am.", "2018-08-01",
+     [("next week on Tuesday 9 am", "time", "2018-08-07T09:00", None)]),
+    ("Thursdays at 17.30 are booked.", "2016-11-07", [("Thursdays at 17.30", "set", "XXXX-WXX-4T17:30", None)]),
+    ("We meet every Friday at 7 p.m.", "2016-11-07", [("every Friday at 7 p.m.", "set", "XXXX-WXX-5T19:00", None)]),
+    ("I'll go back Tuesday in the morning.", "2016-11-07",
+     [("Tuesday in the morning", "time", "2016-11-08TMO", None)]),
+    ("The office is closed from 10/1 to 11/7.", "2018-08-10", [("10/1 to 11/7", "range", "2018-10-01", "2018-11-07")]),
+    ("The cut was between 1/2 and 3/4 of the budget.", "2018-08-10", []),     # fractions
+    ("9 to 12 of June: another tapa festival.", "2018-08-10", [("9 to 12 of June", "range", "2018-06-09", "2018-06-12")]),
+    ("Where were you from 8am-3 yesterday afternoon?", "2018-08-10",
+     [("8am-3 yesterday afternoon", "range", "2018-08-09T08:00", "2018-08-09T15:00")]),
+    # "2010-11" is two years; "2015-12" cannot be (the end before the start): a month
+    ("The season 2010-11 was good, and 2015-12 was bad.", "2016-11-07",
+     [("2010-11", "range", "2010", "2011"), ("2015-12", "date", "2015-12", None)]),
+    ("Book a meeting for Monday 21 between 9:30 and 3:00 pm PST.", "2016-11-07",
+     [("Monday 21 between 9:30 and 3:00 pm PST", "range", "2016-11-21T09:30", "2016-11-21T15:00")]),
+    # a time before its day stays its own mention (the dev gold), with that day
+    ("He went live shortly before 1 p.m. on Sunday.", "2016-11-07",
+     [("1 p.m.", "time", "2016-11-06T13:00", None), ("Sunday", "date", "2016-11-06", None)]),
+    # what is left of a span beside its date still reads, unless it hangs on a preposition
+    ("It was observed on 19 June every year.", "2016-11-07",
+     [("19 June", "date", "2016-06-19", None), ("every year", "set", "P1Y", None)]),
+    ("Rooms are fully booked for the first 2 weeks of 2021.", "2016-11-07",
+     [("the first 2 weeks", "duration", "P2W", None)]),
+    ("It's an everyday routine.", "2016-11-07", []),        # an adjective: ordinary
+]
+
+
+@pytest.mark.parametrize("text, published, expected", MORE_PATTERNS)
+def test_more_patterns(nlp, text, published, expected):
+    assert found(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", OUTRIGHT_BUGS)
+def test_outright_bugs(nlp, text, published, expected):
+    assert found(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", DAY_TIMES)
+def test_times_joined_to_their_day(nlp, text, published, expected):
+    assert found(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", PERIOD_PARTS)
+def test_parts_of_periods(nlp, text, published, expected):
+    assert found(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", SPOKEN_TIMES)
+def test_spoken_times(nlp, text, published, expected):
+    assert found(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", MORE_SHAPES)
+def test_more_shapes(nlp, text, published, expected):
+    assert found(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2 years 1 month 21 days", "P2Y1M21D"),
+    ("3 hours 30 minutes", "PT3H30M"),
+    ("2 weeks and 2 days", "P16D"),              # ISO 8601 writes weeks alone
+    ("twenty and four hours", "PT24H"),
+    ("the last week of March 2009", "2009-W13"),  # the week of the month's last Thursday
+    ("the 15th day of next month", "2024-03-15"),
+    ("q1-2019", "2019-Q1"),
+    ("Tuesday afternoons", "XXXX-WXX-2TAF"),
+])
+def test_normalize_values(text, expected):
+    tx = normalize(text, anchor=parse_anchor("2024-02-29"))
+    assert tx is not None and tx.value == expected
