@@ -9,6 +9,7 @@ bare "Wednesday" or "May" lies before or after the publication date.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 
@@ -23,6 +24,8 @@ from .timex_spelled import N99
 
 LABELS = ("DATE", "TIME")
 
+# Characters between a currency sign and the amount a date span starts with ("$ 12 December 27").
+MONEY_LOOKBACK = 8
 # Entities whose words are names, not dates ("Donna Summer", "Summer Olympics" is an EVENT and stays).
 _NAME_LABELS = ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LOC")
 # Set phrases with a temporal word that say nothing about time.
@@ -191,9 +194,21 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int]]:
     # words with digits ("Oct/2") stay
     names = [(e.start_char, e.end_char) for e in ents if e.label_ in _NAME_LABELS]
     found = [(a, b) for a, b in found if " " in text[a:b] or re.search(r"\d", text[a:b])
-             or not any(s <= a and b <= e for s, e in names)]
+             or not _covered(names, a, b)]
     idioms = [m.span() for m in _IDIOMS.finditer(text)]
-    return [(a, b) for a, b in spans + found if not any(a < e and s < b for s, e in idioms)]
+    return [(a, b) for a, b in spans + found if not _overlapped(idioms, a, b)]
+
+
+def _covered(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether one of `spans` (sorted, not overlapping: entities, matches) holds [a, b)."""
+    i = bisect.bisect_right(spans, (a, float("inf"))) - 1    # the last span starting at or before a
+    return i >= 0 and b <= spans[i][1]
+
+
+def _overlapped(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether one of `spans` (sorted, not overlapping) overlaps [a, b)."""
+    i = bisect.bisect_left(spans, (b, 0)) - 1    # the last span starting before b
+    return i >= 0 and spans[i][1] > a
 
 
 def _trimmed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -204,7 +219,9 @@ def _trimmed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             lines.append((start + m.start(), start + m.end()))
     out: list[tuple[int, int]] = []
     for start, end in sorted(lines):
-        money = re.match(r"[\d.,]+\s*", text[start:end]) if re.search(r"[$€£¥]\s*$", text[:start]) else None
+        # a look-back window, not the whole text before the span: linear in the article
+        before = text[max(0, start - MONEY_LOOKBACK):start]
+        money = re.match(r"[\d.,]+\s*", text[start:end]) if re.search(r"[$€£¥]\s*$", before) else None
         if money and money.end() < end - start:
             start += money.end()        # "$12 December 27": the amount is no part of the date
         piece = text[start:end]
