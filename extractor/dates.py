@@ -67,6 +67,15 @@ _PREPOSITION = re.compile(r"(?:of|in|on|at|for|to|by|from|since|until)\b", re.I)
 _THE_DAY = re.compile(r"\b(?:the|that) (?:same |next |following |previous |preceding )?day(?: before| after)?$", re.I)
 # A time or part of day this close after a date (in characters) belongs to that date's day.
 DAY_REACH = 80
+# "(sales in February fell from) the same period last year": the period named within this many
+# characters before, a year back (a paragraph of news: the figure and its comparison).
+SAME_PERIOD_REACH = 300
+_SAME_PERIOD = re.compile(L.SAME_PERIOD, re.I)
+# A period finer than a year and coarser than a day: "2010-02", "2009-Q3", "2009-H1", "2009-W14", "2008-SU".
+_YEAR_PART = re.compile(r"(\d{4})(-(?:\d\d|[QH]\d|W\d\d|SP|SU|FA|WI))")
+# Without a readable publication date, a date alone on one of the first lines (title, dateline) anchors.
+DATELINE_LINES = 3
+MAX_DATELINE_CHARS = 40
 
 
 def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
@@ -77,8 +86,8 @@ def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
         published: the publication date (ISO 8601 date or date-time) that
             relative expressions are resolved against; None leaves them unresolved.
     """
-    anchor = parse_anchor(published)
     text = doc.text
+    anchor = parse_anchor(published) or _dateline(text)
     # 1. spans: spaCy's DATE/TIME entities and our patterns, trimmed, united, joined
     spans = join(text, _trimmed(text, _candidates(doc, text)))
     found: list[DateMention] = []
@@ -93,12 +102,40 @@ def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
             piece = text[p_start:p_end]
             reach = None if _THE_DAY.search(piece) else DAY_REACH
             tx = normalize(piece, anchor=anchor, tense=tense, day=_day_before(found, p_start, reach))
-            if tx is not None and tense == "future" and anchor and re.search(r"\bin\s+$", text[:p_start][-4:]):
+            if tx is not None and tense == "future" and anchor and re.search(r"\bin\s+$", text[max(0, p_start - 4):p_start]):
                 tx = _later(tx, anchor)
+            if tx is not None and _SAME_PERIOD.match(piece):
+                tx = _year_back(tx, found, p_start)
             if tx is not None and not _is_share(text, p_start, p_end):
                 found.append(_mention(text, p_start, p_end, tx))
     # 3. a time written before its day takes that day
     return _days_after(text, found, anchor)
+
+
+def _dateline(text: str) -> date | None:
+    """The day of a dateline ("February 03, 2009" alone on one of the first lines), else None."""
+    for line in text.split("\n", DATELINE_LINES)[:DATELINE_LINES]:
+        line = line.strip()
+        tx = normalize(line, anchor=None) if len(line) <= MAX_DATELINE_CHARS else None
+        if tx is not None and tx.type == "date" and re.fullmatch(r"\d{4}-\d\d-\d\d", tx.value or ""):
+            return date.fromisoformat(tx.value)
+    return None
+
+
+def _year_back(tx: Timex, found: list[DateMention], start: int) -> Timex:
+    """"(rose in February from) the same period last year": the period named just before, in the
+    year that `tx` reads; the bare year when none was named or it was not the year after."""
+    if tx.type != "date" or not re.fullmatch(r"\d{4}", tx.value or ""):
+        return tx
+    for m in reversed(found):
+        if start - m.end > SAME_PERIOD_REACH:
+            break
+        part = _YEAR_PART.fullmatch(m.value or "")
+        if part:
+            if int(part[1]) - 1 != int(tx.value):
+                return tx
+            return Timex("date", tx.value + part[2], None, True)
+    return tx
 
 
 def _is_share(text: str, start: int, end: int) -> bool:

@@ -85,6 +85,13 @@ RANGE = re.compile(rf"(?:from\s+)?(?P<a>.+?)\s*(?:-|–|—|~|\bto\b|\bthrough\b
                    rf"|between\s+(?P<a2>.+?)\s+and\s+(?P<b2>.+)")
 
 
+# "the same month a year ago", "the same period of the previous year": a period of a year before.
+SAME_PERIOD = r"the same (?:period|month|quarter|week|day|time|season|date)"
+_SAME_PERIOD = re.compile(rf"^{SAME_PERIOD}(?: of)? (?=(?:the )?(?:last|previous|prior) year|(?:a|one) year )")
+_IN_THE_UNIT = re.compile(r"^(?:(?:earlier|later|early|late) in|(?:the )?(?:end|beginning|start|middle|rest"
+                          r"|remainder) of) the (year|month|week)$")
+
+
 @dataclass(frozen=True)
 class Context:
     anchor: date | None
@@ -101,9 +108,11 @@ def clean(text: str) -> str:
     if s.endswith(".") and not re.search(r"\b[ap]\.m\.$", s):
         s = s[:-1]
     s = re.sub(r"'s$", "", s)
-    # "later in the year" is this year; "the year" alone may be any year ("the year before")
-    s = re.sub(r"^(?:earlier|later|early|late) in the (year|month|week)$", r"this \1", s)
     while True:
+        # "later in the year", "(by) the end of the year" are this year; "the year" alone may be
+        # any year ("the year before"). "The same period last year" is the year back: `dates`
+        # narrows it to the period named before.
+        s = _SAME_PERIOD.sub("", _IN_THE_UNIT.sub(r"this \1", s))
         t = LEADING.sub("", s, count=1)
         if t == s or not t:
             return s

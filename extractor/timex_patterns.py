@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .timex_lexicon import HOLIDAY
+from .timex_lexicon import HOLIDAY, SAME_PERIOD
 from .timex_spelled import CARDINALS, HOUR_W, MINUTES_W, N99, ORD31, ORDINALS, YEAR_W
 
 # What spaCy misses, anywhere in the text.
@@ -26,7 +26,8 @@ _GENERAL = [re.compile(p, re.I) for p in (
     r"\b(?:right now|now|currently|presently|at present|nowadays|these days|so far|to date)\b",
     r"\b(?:until recently|more recently|recently|lately|in the past)\b",
     r"\brecent(?:\s+(?:years|months|weeks|days))?\b",
-    r"\b(?:the (?:near |distant )?future|soon|the (?:long|short|near) term)\b",
+    r"\b(?:the (?:near |distant )?future|soon|very soon|the (?:long|short|near) term)\b",
+    r"\bfor (?P<x>the time being)\b",
     r"\b(?:the coming|the next few|in coming) (?:days|weeks|months|years)\b",
     r"\b(?:the|this|last|next|that|this past|this coming) weekend\b",
     r"\b(?:every|each|per) (?:other )?(?:\w+ )?(?:second|minute|hour|day|night|week|month|quarter|year"
@@ -62,7 +63,7 @@ _GENERAL_BY_UNIT = [re.compile(p, re.I) for p in (
     rf"\b(?:for|over|within|after|took|take|takes|lasted|lasting|spent|spend) (?P<x>{_UNITS_PLURAL})\b",
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|single)-(?:day|week|month|year|hour|minute)\b",
     r"\b(?:\w+|\d+) (?:days?|weeks?|months?|years?) (?:from|after|before) (?:today|tomorrow|yesterday|now)\b",
-    r"\b(?:(?:earlier|later) )?(?:this|last|next|past|previous|coming) (?:week|month|year|quarter|decade)\b",
+    r"\b(?:(?:earlier|later) )?(?:this|last|next|past|previous|coming|latest) (?:week|month|year|quarter|decade)\b",
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
     r"|a few|several|many) (?:more )?(?:seconds|minutes|hours|days|weeks|months|years|decades)\b",
     r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) (?:and a half (?:hours?|days|weeks|months"
@@ -71,6 +72,8 @@ _GENERAL_BY_UNIT = [re.compile(p, re.I) for p in (
     r"\b(?:late in |early in |the start of |the end of )?(?:the|that) (?:same )?day\b"
     r"(?!\s+(?:of|when|before|after|that|which|in which|on which|he|she|they|it|we|I)\b|-)",
     r"\b(?:earlier|later|late|early) in the (?:year|month|week)\b",
+    r"\b(?:decades|centuries|years|months|weeks|days|hours)-long\b",        # "a decades-long dispute"
+    rf"\b{SAME_PERIOD}(?: of)? (?:(?:the )?(?:last|previous|prior) year|(?:a|one) year (?:ago|earlier|before))\b",
 )]
 _GENERAL_BY_CLOCK = [re.compile(p, re.I) for p in (
     r"\b(?:(?:earlier|later|late|early) )?in the (?:morning|afternoon|evening)\b",
@@ -85,7 +88,7 @@ NEEDS = {p.pattern: words for p in _GENERAL for key, words in (
     ("(?:today|tomorrow|yesterday|now)", ("today", "tomorrow", "yesterday", " now")),
     ("spring|summer", ("spring", "summer", "fall", "autumn", "winter")),
     ("(?:decades|centuries|millennia)\\b", ("decades", "centuries", "millennia")),
-    ("future|soon", ("future", "soon", "term")),
+    ("future|soon", ("future", "soon", "term")), ("time being", ("time being",)),
     ("the coming", ("coming",)), ("once|twice", ("once", "twice", "times")),
     ("recently|lately", ("recently", "lately", "the past")), ("\\brecent(", ("recent",)),
     ("tonight", ("tonight", "night", "morning", "afternoon", "evening")),

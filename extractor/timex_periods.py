@@ -58,7 +58,12 @@ def read_quarter(s: str, ctx: Context) -> Reading | None:
     rel = m[1] or m[5]
     y = ctx.anchor.year + {"last": -1, "next": 1}.get(rel or "", 0)
     if not rel and letter == "Q" and not ctx.future and idx > (ctx.anchor.month - 1) // 3 + 1:
-        y -= 1      # "the fourth quarter" in March: last year's
+        # a later quarter is last year's in a past clause; with the tense unknown the nearer of
+        # last year's and this year's ("the fourth quarter" in March: last year's; in August: this year's)
+        months_ahead = 3 * idx - 2 - ctx.anchor.month
+        months_since = ctx.anchor.month + 12 - 3 * idx
+        if ctx.past or months_since <= months_ahead:
+            y -= 1
     return ("date", f"{y}-{letter}{idx}", None, True)
 
 

@@ -188,7 +188,7 @@ def _ago(s: str, ctx: Context) -> Reading | None:
 
 def _relative_unit(s: str, ctx: Context) -> Reading | None:
     """"last week", "this month", "next year", "the previous quarter", "earlier this week" (cleaned)."""
-    m = re.fullmatch(r"(?:the\s+)?(this|last|next|past|previous|coming|following|current|same|"
+    m = re.fullmatch(r"(?:the\s+)?(this|last|next|past|previous|coming|following|current|same|latest|"
                      r"this past|this coming)\s+(week|month|year|quarter|decade|century|fortnight|weekend)", s)
     if not m:
         return None
@@ -196,13 +196,15 @@ def _relative_unit(s: str, ctx: Context) -> Reading | None:
     if unit == "weekend":
         return _weekend(rel, ctx)
     letter = unit_code(unit)[0]
-    if s.startswith("the ") and rel in ("past", "last", "next", "coming"):
+    # "the past year" is a span of time; "the last quarter" a reporting period, the one before this
+    if s.startswith("the ") and rel in ("past", "last", "next", "coming") \
+            and not (unit == "quarter" and rel in ("past", "last")):
         return ("duration", duration(1, unit) if unit != "decade" else "P10Y", None, False)
     if rel == "same":
         return None
     if ctx.anchor is None:
         return ("date", None, None, False)
-    n = {"last": -1, "past": -1, "previous": -1, "this past": -1, "next": 1, "coming": 1,
+    n = {"last": -1, "past": -1, "previous": -1, "this past": -1, "latest": -1, "next": 1, "coming": 1,
          "following": 1, "this coming": 1}.get(rel, 0)
     if unit == "fortnight":
         return ("date", week(ctx.anchor + timedelta(weeks=2 * n)), None, True)

@@ -396,3 +396,46 @@ def test_more_shapes(nlp, text, published, expected):
 def test_normalize_values(text, expected):
     tx = normalize(text, anchor=parse_anchor("2024-02-29"))
     assert tx is not None and tx.value == expected
+
+
+# --- news patterns found on MEANTIME (sentences written anew) -------------------------------
+
+NEWS_PERIODS = [
+    # "the same period last year" is the period just named, a year back; the year when none was
+    ("Exports rose 12% in March compared with the same month a year ago.", "2015-04-02",
+     [("March", "date", "2015-03", None), ("the same month a year ago", "date", "2014-03", None)]),
+    ("The airline lost $80 million in the second quarter of this year, against a profit in the "
+     "same period a year earlier.", "2015-08-20",
+     [("the second quarter of this year", "date", "2015-Q2", None),
+      ("the same period a year earlier", "date", "2014-Q2", None)]),
+    ("Orders were up 4% on the same period last year.", "2015-08-20",
+     [("the same period last year", "date", "2014", None)]),
+    # the beginning or end of "the year" is this year's
+    ("The firm hopes to finish the merger by the end of the year.", "2015-08-20",
+     [("the end of the year", "date", "2015", None)]),
+    ("Prices have doubled since the beginning of the year.", "2015-08-20",
+     [("the beginning of the year", "date", "2015", None)]),
+    # a later quarter with the tense unknown: the nearer one ("resulting in" says nothing)
+    ("The carmaker has announced cuts, resulting in plant closures during the fourth quarter.", "2015-08-20",
+     [("the fourth quarter", "date", "2015-Q4", None)]),
+    ("The carmaker has announced cuts, resulting in plant closures during the fourth quarter.", "2015-02-20",
+     [("the fourth quarter", "date", "2014-Q4", None)]),
+    # "the last quarter" is the reporting period before this one, not a span of three months
+    ("Net income rose 8% in the last quarter.", "2015-08-20", [("the last quarter", "date", "2015-Q2", None)]),
+    ("Margins shrank in the latest quarter.", "2015-08-20", [("the latest quarter", "date", "2015-Q2", None)]),
+    ("The rules will stay in force for the time being.", "2015-08-20",
+     [("the time being", "date", "PRESENT_REF", None)]),
+    ("The ruling ends a decades-long dispute.", "2015-08-20", [("decades-long", "duration", "PXDE", None)]),
+    ("The minister said a decision would come very soon.", "2015-08-20", [("very soon", "date", "FUTURE_REF", None)]),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", NEWS_PERIODS)
+def test_news_periods(nlp, text, published, expected):
+    assert found(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize("published", [None, "03-02-2009"])
+def test_dateline_anchors_when_publication_date_is_unreadable(nlp, published):
+    text = "Car sales fall sharply\nFebruary 03, 2009\nFord sales dropped 42% last month."
+    assert found(nlp, text, published)[1:] == [("last month", "date", "2009-01", None)]
