@@ -1,150 +1,21 @@
-"""Reading numbers out of tokens: the lexicon and a small parser for numbers in words.
+"""A small parser for numbers in tokens, in digits, in words or both.
 
-`lex(text)` cuts text into number, word and symbol tokens (one regex pass);
 `read_number(toks, i)` reads the longest number starting at token i: digits
 ("1,234.5", ".5", "10k", "1.2bn"), words ("twenty-one", "three dozen",
 "one hundred and six"), mixed ("1.2 billion", "4 thousand 3 hundred and 21"),
 fractions ("two thirds", "a quarter", "3/4", "½", "five and a half million"),
 ordinals ("eighth", "21st") and vague amounts ("dozens", "thousands").
+The tokens come from `lex` (numtokens.py, importable from here too), the word
+tables from numvocab.py.
 No spaCy here: numbers.py adds the context (units, currencies, names, dates).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import NamedTuple
 
-
-class Tok(NamedTuple):
-    kind: str        # "num", "word" or "sym"
-    text: str
-    low: str
-    start: int
-    end: int
-    glued: bool      # no space between this token and the one before
-
-
-# Numbers: digits with thousands separators (commas or thin spaces; plain spaces only
-# from three groups on, "1 414 021 100", as two groups are more often phone numbers,
-# "116 123"); Indian lakh grouping ("12,34,567"); a decimal comma, with dots grouping
-# ("1.234,56") or alone, not three decimals and not in a list ("3,5%", not "1,2,3");
-# plain digits or a leading-dot decimal; each with an optional exponent ("1e10",
-# "1.3x10^6", "2.5^-1"). Then words; then every other character alone.
-_GROUPED = (r"\d{1,3}(?:(?:,|[\u202f\u2009])\d{3})+(?!\d)(?:\.\d+)?"
-            r"|\d{1,3}(?: \d{3}){2,}(?:\.\d+)?(?!\d|[.,]\d)"
-            r"|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)(?:\.\d+)?"
-            r"|(?<![\d,.])\d{1,3}(?:\.\d{3})+,\d{1,2}(?!\d|[.,]\d)"
-            r"|(?<![\d,.])\d+,(?:\d{1,2}|\d{4,})(?!\d|[.,]\d)")
-_DECIMAL_COMMA_RE = re.compile(r"[\d.]*\d,(?:\d{1,2}|\d{4,})")
-_LEX_RE = re.compile(
-    r"(?P<num>(?:" + _GROUPED + r"|\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+\b|x10\^[+-]?\d+|\^[+-]{0,2}\d+)?)"
-    r"|(?P<word>[^\W\d_]+)|(?P<sym>[^\s])")
-
-
-def lex(text: str, windows: list[tuple[int, int]] | None = None) -> list[Tok]:
-    """Number, word and symbol tokens of the text (or of its (start, end) windows), in order."""
-    toks: list[Tok] = []
-    prev_end = -1
-    for start, end in windows if windows is not None else [(0, len(text))]:
-        for m in _LEX_RE.finditer(text, start, end):
-            s = m.group()
-            toks.append(Tok(m.lastgroup or "sym", s, s.lower(), m.start(), m.end(), m.start() == prev_end))
-            prev_end = m.end()
-    return toks
-
-
-def digits_value(text: str) -> float:
-    """"1,234.5" and "1.234,5" -> 1234.5; also "1e10", "1.3x10^6", powers "2.5^-1" (signs cancel)."""
-    if _DECIMAL_COMMA_RE.fullmatch(text):
-        text = text.replace(".", "").replace(",", ".")
-    text = re.sub(r"[,\s\u202f\u2009]", "", text)
-    if "^" not in text:
-        return float(text)
-    base, exp = text.split("^")
-    sign = -1 if exp.count("-") % 2 else 1
-    if base.endswith("x10"):
-        return float(base[:-3]) * 10.0 ** (sign * float(exp.lstrip("+-")))
-    return float(base) ** (sign * float(exp.lstrip("+-")))
-
-
-UNITS = {"zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4,
-         "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-        "eighty": 80, "ninety": 90}
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-          "lakh": 1e5, "crore": 1e7}
-# Two scales that read as one: Indian "lakh crore" (1e12), British "thousand million".
-COMPOUND_SCALES = {("lakh", "crore"), ("thousand", "crore"), ("thousand", "million"), ("thousand", "billion")}
-# Plural scales without a count before them are vague amounts ("thousands of people").
-VAGUE = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
-         "billions": 1e9}
-DOZEN = {"dozen", "dozens", "doz", "dozs", "dz", "dzs"}
-# Multipliers written right after digits ("10k", "$5m", "£2bn"; "10 bln" with a space).
-# A lowercase "m" is left to numbers.py: million after a currency, metres otherwise.
-GLUED_MULTIPLIERS = {"k": 1e3, "K": 1e3, "M": 1e6, "MM": 1e6, "mn": 1e6,
-                     "mln": 1e6, "mil": 1e6, "bn": 1e9, "b": 1e9, "B": 1e9, "bln": 1e9,
-                     "tn": 1e12, "tln": 1e12, "trn": 1e12}
-SPACED_MULTIPLIERS = {"bn": 1e9, "bln": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "tln": 1e12,
-                      "k": 1e3}
-
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-            "seventh": 7, "eighth": 8, "ninth": 9, "nineth": 9, "tenth": 10, "eleventh": 11,
-            "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
-            "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-            "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
-            "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
-            "thousandth": 1e3, "millionth": 1e6, "billionth": 1e9, "trillionth": 1e12}
-# Denominators: plural ordinals always; singular ones after "a"/"one" ("a third").
-# "second" is never a denominator: "one second" is a time.
-DENOMINATORS = {**{k + "s": v for k, v in ORDINALS.items() if k not in ("first", "second")},
-                **{k: v for k, v in ORDINALS.items() if k not in ("first", "second")},
-                "half": 2, "halves": 2, "quarter": 4, "quarters": 4}
-DIGIT_ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
-VULGAR = {"½": .5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": .25, "¾": .75, "⅕": .2, "⅖": .4, "⅗": .6,
-          "⅘": .8, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": .125, "⅜": .375, "⅝": .625, "⅞": .875}
-# "1/2", "3/4": only usual denominators, so "24/7" and "9/11" are not fractions.
-SLASH_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100}
-
-# Multiples in one word: "twofold", "tenfold".
-FOLDS = {w + "fold": v for w, v in {**UNITS, **TEENS, **TENS, "hundred": 100, "thousand": 1000}.items()
-         if v > 1}
-NUMBER_WORDS = (set(UNITS) | set(TEENS) | set(TENS) | set(SCALES) | {"hundred"} | set(VAGUE)
-                | DOZEN | set(ORDINALS) | set(DENOMINATORS) | set(FOLDS))
-# Words that open a window for lex(); "couple" ("a couple") and the scales' plurals too.
-_WINDOW_WORDS = sorted(NUMBER_WORDS | {"couple"})
-
-
-# Most of an article holds no number: only the text around digits and number words is
-# tokenized. The window reaches far enough for the longest phrase before a number
-# ("a little more than US$") and after it ("to 10 million Hong Kong dollars a year").
-WINDOW_BEFORE, WINDOW_AFTER = 60, 120
-_DIGITS_RE = re.compile(r"[\d" + "".join(VULGAR) + r"]+")
-
-
-def number_windows(text: str) -> list[tuple[int, int]]:
-    """Merged (start, end) stretches of text around digits and number words, cut at spaces."""
-    low = text.lower()
-    hits = [m.start() for m in _DIGITS_RE.finditer(text)]
-    for word in _WINDOW_WORDS:     # str.find runs in C; a regex alternation of 150 words does not
-        i = low.find(word)
-        while i >= 0:
-            j = i + len(word)
-            if (i == 0 or not low[i - 1].isalpha()) and (j == len(low) or not low[j].isalpha()):
-                hits.append(i)
-            i = low.find(word, j)
-    hits.sort()
-    out: list[tuple[int, int]] = []
-    for hit in hits:
-        start = text.rfind(" ", 0, max(0, hit - WINDOW_BEFORE)) + 1
-        end = text.find(" ", min(len(text), hit + WINDOW_AFTER))
-        end = len(text) if end < 0 else end
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(end, out[-1][1]))
-        else:
-            out.append((start, end))
-    return out
+from .numtokens import Tok, digits_value, lex  # noqa: F401 - lex: tokens and numbers from one import
+from .numvocab import (COMPOUND_SCALES, DENOMINATORS, DIGIT_ORDINAL_SUFFIXES, DOZEN, FOLDS, GLUED_MULTIPLIERS,
+                       ORDINALS, SCALES, SLASH_DENOMINATORS, SPACED_MULTIPLIERS, TEENS, TENS, UNITS, VAGUE, VULGAR)
 
 
 @dataclass(frozen=True)
