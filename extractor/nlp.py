@@ -31,6 +31,12 @@ def load_model(name: str | None = None) -> Language:
     return _load(name or default_model_name())
 
 
+def forget_models() -> None:
+    """Drop the loaded models, so the next `load_model` reads them afresh (a long-lived
+    worker does this now and then to give back the memory a model's caches grow)."""
+    _load.cache_clear()
+
+
 @functools.lru_cache(maxsize=4)
 def _load(name: str) -> Language:
     try:

@@ -68,10 +68,10 @@ def extract_chunk(raws: Sequence[RawArticle], settings: Settings) -> list[Result
     """Extract a chunk of articles in a worker; one result per article, in order."""
     global _chunks_done
     if _chunks_done >= CHUNKS_PER_MODEL_LIFE:
-        from .nlp import load_model
+        from .nlp import forget_models
 
         extractor_for.cache_clear()
-        load_model.cache_clear()
+        forget_models()
         _chunks_done = 0
     _chunks_done += 1
     return extract_with(extractor_for(settings), raws)

@@ -390,6 +390,22 @@ def test_a_worker_crash_fails_only_the_article_that_caused_it():
     assert pool.restarts == 2  # once when the chunk died, once when the suspect died alone
 
 
+def test_a_long_lived_worker_reloads_its_model_and_goes_on(monkeypatch, nlp):
+    # Regression: the reload after CHUNKS_PER_MODEL_LIFE chunks raised AttributeError
+    # once the model cache moved behind nlp.load_model.
+    from extractor import workers
+    from extractor.nlp import load_model
+
+    monkeypatch.setattr(workers, "CHUNKS_PER_MODEL_LIFE", 1)
+    monkeypatch.setattr(workers, "_chunks_done", 1)
+    settings = Settings(timeout=0)
+    raw = RawArticle(id="a", path=None, format="text", text="“We are on strike,” said Tanya Taluz.")
+    ((payload, error, _seconds),) = workers.extract_chunk([raw], settings)
+    assert error is None and json.loads(payload)["quotes"][0]["speaker"]["name"] == "Tanya Taluz"
+    assert workers._chunks_done == 1
+    assert load_model() is not nlp          # a fresh model, not the one loaded before
+
+
 # --- progress display -----------------------------------------------------------------
 
 def outcome(status: str, reason: str | None = None):
