@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from .errors import ExtractorError, InputError
 from .ingest import discover, read_articles
 from .outputs import (MANIFEST, Manifest, input_hash, lock, pipeline_version, remove_stale_tmp,
-                      write_bytes_atomic, write_json_atomic)
+                      write_bytes_atomic)
 from .records import RawArticle
 from .settings import Settings
 from .workers import Result, extract_with, extractor_for, open_backend, schedule
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from .pipeline import Extractor
 
 __all__ = ["MANIFEST", "RUN_RECORD", "Monitor", "Outcome", "RunSummary", "default_jobs",
-           "run_batch", "write_json_atomic"]
+           "run_batch"]
 
 RUN_RECORD = "_run.jsonl"
 # Work is handed out in chunks, and a chunk is one nlp.pipe batch, whose memory grows
@@ -249,10 +249,13 @@ def _extract_all(run: _Run, inputs: Sequence[str | Path], settings: Settings,
                 run.deliver(job, result)
         return
     with open_backend(settings, workers) as backend:
+        # Read once: on a remote Dask cluster each read asks the scheduler.
+        running = backend.workers
+
         def size() -> int:
             # Guided: chunks shrink as the run nears its end, so the workers finish together.
             left = max(run.expected - run.seen, 0)
-            return max(1, min(MAX_CHUNK_ARTICLES, left // (backend.workers * CHUNKS_PER_WORKER)))
+            return max(1, min(MAX_CHUNK_ARTICLES, left // (running * CHUNKS_PER_WORKER)))
 
         schedule(backend, _chunks(pending, size=size), run.deliver)
 

@@ -30,7 +30,7 @@ from collections.abc import Iterable
 
 from lxml import etree
 
-__all__ = ["BY_PREFIX", "page_authors", "site_names", "split_authors"]
+__all__ = ["BY_PREFIX", "clean_text", "page_authors", "site_names", "split_authors"]
 
 # A byline: "By Jane Doe and John Roe", "Analysis by Jane Doe, CNN".
 BY_PREFIX = re.compile(r"^\s*(?:(?:written|analysis|opinion|commentary|review|story|words|"
@@ -192,7 +192,7 @@ def _byline_authors(root: etree._Element) -> list[str]:
     for el in root.xpath("//*[@class or @id]"):
         if not _BYLINE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
             continue
-        text = _clean(" ".join(el.itertext()))
+        text = clean_text(" ".join(el.itertext()))
         if text and BY_PREFIX.match(text) and len(text) < 120:
             names = split_authors(text)
             if names:
@@ -200,7 +200,7 @@ def _byline_authors(root: etree._Element) -> list[str]:
     for el in root.xpath("//p|//div|//span"):
         text = el.text
         if text and BY_PREFIX.match(text) and len(el) <= 3:
-            names = split_authors(_clean(" ".join(el.itertext())))
+            names = split_authors(clean_text(" ".join(el.itertext())))
             if names and len(" ".join(el.itertext())) < 120:
                 return names
     return []
@@ -208,7 +208,7 @@ def _byline_authors(root: etree._Element) -> list[str]:
 
 def split_authors(value: str) -> list[str]:
     """Names in a byline: "By Jane Doe and John Roe" -> [Jane Doe, John Roe]."""
-    value = BY_PREFIX.sub("", _clean(value))
+    value = BY_PREFIX.sub("", clean_text(value))
     value = _SENTENCE_STOP.sub(", ", _BYLINE_TAIL.sub("", value))
     names = []
     for part in _AUTHOR_SPLIT.split(value):
@@ -238,7 +238,9 @@ def _name_word(word: str) -> bool:
         word[0].isupper() or (word.islower() and len(word) <= MAX_PARTICLE_CHARS))
 
 
-def _clean(value: str | None) -> str:
+def clean_text(value: str | None) -> str:
+    """Entities decoded, whitespace collapsed: JSON-LD and meta strings often carry HTML
+    entities ("&#8217;") the parser never saw."""
     return " ".join(html.unescape(value or "").split())
 
 

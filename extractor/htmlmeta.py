@@ -15,7 +15,6 @@ Titles lose a trailing site name and known section labels ("Opinion | ",
 """
 from __future__ import annotations
 
-import html
 import json
 import re
 from dataclasses import dataclass, replace
@@ -26,6 +25,7 @@ from lxml import etree
 
 from . import htmlauthors
 from . import text as text_stage
+from .htmlauthors import clean_text
 from .records import Metadata
 
 __all__ = ["Found", "read_metadata", "url_date", "with_language"]
@@ -100,18 +100,19 @@ def read_metadata(root: etree._Element, *, url: str | None = None) -> Found:
     """Title, authors, publication date, site, language and canonical url of a page."""
     ld = _json_ld_article(root)
     metas = _meta_tags(root)
-    site = _first(_ld_name(ld.get("publisher")), *(metas.get(k) for k in _SITE_META))
+    publisher = _ld_name(ld.get("publisher"))
+    site = _first(publisher, *(metas.get(k) for k in _SITE_META))
     if site and site.startswith("@"):
         site = site[1:]
     title = _first(*(metas.get(k) for k in _TITLE_META), ld.get("headline"), ld.get("name"), _h1(root))
     if title:
-        title = _strip_labels(_strip_site_suffix(_clean(title), site=site, url=url, always=False))
+        title = _strip_labels(_strip_site_suffix(clean_text(title), site=site, url=url, always=False))
     elif _title_tag(root):
         title = _strip_labels(_strip_site_suffix(_title_tag(root), site=site, url=url, always=True))
     canonical = _canonical(root, metas) or _ld_url(ld)
     authors = htmlauthors.page_authors(
         ld.get("author"), metas, root, keys=_AUTHOR_META,
-        site=htmlauthors.site_names(site, _ld_name(ld.get("publisher")), metas.get("og:site_name"),
+        site=htmlauthors.site_names(site, publisher, metas.get("og:site_name"),
                                     metas.get("twitter:site"), urlsplit(url or "").hostname,
                                     urlsplit(canonical or "").hostname))
     published, source = _published(ld, metas, root, url)
@@ -119,7 +120,7 @@ def read_metadata(root: etree._Element, *, url: str | None = None) -> Found:
     body = _paragraphs(body) if isinstance(body, str) else None
     meta = Metadata(title=title or None, authors=authors, published=published,
                     published_from=source if published else None,
-                    language=_page_language(root, metas), site=_clean(site) or None)
+                    language=_page_language(root, metas), site=clean_text(site) or None)
     return Found(metadata=meta, url=canonical, json_ld_body=body or None)
 
 
@@ -196,7 +197,7 @@ def _meta_tags(root: etree._Element) -> dict[str, str]:
 
 def _h1(root: etree._Element) -> str | None:
     for el in root.iter("h1"):
-        text = _clean(" ".join(el.itertext()))
+        text = clean_text(" ".join(el.itertext()))
         if text:
             return text
     return None
@@ -204,7 +205,7 @@ def _h1(root: etree._Element) -> str | None:
 
 def _title_tag(root: etree._Element) -> str | None:
     el = root.find(".//title")
-    return _clean(el.text_content()) if el is not None else None
+    return clean_text(el.text_content()) if el is not None else None
 
 
 def _strip_site_suffix(title: str, *, site: str | None, url: str | None, always: bool) -> str:
@@ -280,7 +281,7 @@ def _published(ld: dict, metas: dict[str, str], root: etree._Element,
         return date, "url"
     for el in root.xpath("//*[@class or @id]"):
         if _DATE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
-            text = _clean(" ".join(el.itertext()))
+            text = clean_text(" ".join(el.itertext()))
             if text and len(text) < 160 and not _MODIFIED_TEXT.match(text):
                 date = text_stage.byline_date(text)
                 if date:
@@ -322,16 +323,11 @@ def _first(*values) -> str | None:
     return None
 
 
-def _clean(value: str | None) -> str:
-    # JSON-LD strings often carry HTML entities ("&#8217;") the parser never saw.
-    return " ".join(html.unescape(value or "").split())
-
-
 def _paragraphs(body: str) -> str:
     """JSON-LD articleBody as paragraphs; some sites put markup in it."""
     if _MARKUP.search(body):
         body = _MARKUP_BREAK.sub("\n", body)
         body = etree.tostring(lxml.html.fragment_fromstring(body, create_parent="div"),
                               method="text", encoding="unicode")
-    lines = [" ".join(html.unescape(line).split()) for line in body.splitlines()]
+    lines = [clean_text(line) for line in body.splitlines()]
     return "\n\n".join(line for line in lines if line)

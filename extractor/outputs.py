@@ -63,11 +63,6 @@ def _file_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_json_atomic(path: Path, data: dict) -> None:
-    """Write one article dict to `path` atomically, in the output format."""
-    write_bytes_atomic(path, article_json(data))
-
-
 def pipeline_version(settings: Settings) -> str:
     """What made an output: package version, a hash of the package's files and of the
     settings that shape outputs, the model.
@@ -162,13 +157,13 @@ class Manifest:
 
     def add(self, rel: str, stamp: tuple[str, str]) -> None:
         self.entries[rel] = stamp
-        self._append({"output": rel, "input": stamp[0], "pipeline": stamp[1]})
+        self._append(_entry(rel, stamp))
 
     def forget(self, rel: str) -> None:
         if self.entries.pop(rel, None) is not None:
-            self._append({"output": rel, "input": None, "pipeline": None})
+            self._append(_entry(rel, (None, None)))
 
-    def _append(self, entry: dict) -> None:
+    def _append(self, entry: str) -> None:
         if self._fh is None:
             self._fh = open(self.path, "a+b")
             self._fh.seek(0, os.SEEK_END)
@@ -176,7 +171,7 @@ class Manifest:
                 self._fh.seek(-1, os.SEEK_END)
                 if self._fh.read(1) != b"\n":
                     self._fh.write(b"\n")
-        self._fh.write(json.dumps(entry).encode() + b"\n")
+        self._fh.write(entry.encode())
         self._fh.flush()
 
     def close(self) -> None:
@@ -184,10 +179,14 @@ class Manifest:
             self._fh.close()
         elif self._compact:
             return  # nothing appended, nothing to compact: a resumed run stays cheap
-        lines = "".join(json.dumps({"output": rel, "input": s[0], "pipeline": s[1]}) + "\n"
-                        for rel, s in sorted(self.entries.items()))
+        lines = "".join(_entry(rel, stamp) for rel, stamp in sorted(self.entries.items()))
         if lines or self.path.exists():
             write_bytes_atomic(self.path, lines.encode())
+
+
+def _entry(rel: str, stamp: tuple[str | None, str | None]) -> str:
+    """One manifest line; a stamp of (None, None) forgets the output."""
+    return json.dumps({"output": rel, "input": stamp[0], "pipeline": stamp[1]}) + "\n"
 
 
 def lock(out: Path):

@@ -225,7 +225,7 @@ class _Job:
 
     @property
     def name(self) -> str:
-        return self.work.path or self.work.id or "article"
+        return self.work.name
 
 
 def _internal_error(job: _Job, step: str, exc: Exception) -> ArticleError:

@@ -54,6 +54,11 @@ class RawArticle(_Record):
     authors: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
 
+    @property
+    def name(self) -> str:
+        """How messages name the article: its input path, else its id."""
+        return self.path or self.id or "article"
+
 
 @dataclass(frozen=True)
 class Metadata(_Record):

@@ -95,8 +95,7 @@ def extract_with(extractor: Extractor, raws: Sequence[RawArticle]) -> list[Resul
     except Exception as exc:  # a bug outside the per-article guard of Extractor.process
         if len(raws) > 1:  # redo one by one, so only the article that raises fails
             return [r for raw in raws for r in extract_with(extractor, [raw])]
-        name = raws[0].path or raws[0].id or "article"
-        return [(None, f"{name}: internal error in the pipeline: {type(exc).__name__}: {exc}", 0.0)]
+        return [(None, f"{raws[0].name}: internal error in the pipeline: {type(exc).__name__}: {exc}", 0.0)]
 
 
 def watch_parent(parent: int) -> None:
@@ -247,29 +246,33 @@ def schedule(backend: PoolBackend | DaskBackend, chunks: Iterable[list[Job]],
             return
         lost = False
         for future in backend.wait(list(in_flight)):
-            chunk = in_flight.pop(future)
-            try:
-                results = backend.result(future)
-            except WorkerLost as exc:
-                lost = True
-                if len(chunk) == 1 and (isolating or not backend.loses_all_on_crash):
-                    deliver(chunk[0], (None, f"{chunk[0].name}: {exc}", 0.0))
-                else:
-                    suspects.extend(chunk)
-                continue
-            for job, result in zip(chunk, results):
-                deliver(job, result)
+            lost = _collect(backend, future, in_flight.pop(future), deliver, suspects,
+                            isolating=isolating) or lost
         if lost and backend.loses_all_on_crash:
+            # The crash took the pool's other tasks down too: whatever finished is
+            # delivered, the rest become suspects (never isolating here: its window is 1).
             for future, chunk in in_flight.items():
-                try:
-                    results = backend.result(future)
-                except WorkerLost:
-                    suspects.extend(chunk)
-                    continue
-                for job, result in zip(chunk, results):
-                    deliver(job, result)
+                _collect(backend, future, chunk, deliver, suspects, isolating=False)
             in_flight.clear()
             backend.restart()
+
+
+def _collect(backend: PoolBackend | DaskBackend, future, chunk: list[Job],
+             deliver: Callable[[Job, Result], None], suspects: deque[Job], *, isolating: bool) -> bool:
+    """Deliver a finished chunk's results; True when its worker was lost. A lone article
+    that kills its worker fails (when a crash cannot have been another's); otherwise the
+    chunk's articles become suspects, to run one at a time."""
+    try:
+        results = backend.result(future)
+    except WorkerLost as exc:
+        if len(chunk) == 1 and (isolating or not backend.loses_all_on_crash):
+            deliver(chunk[0], (None, f"{chunk[0].name}: {exc}", 0.0))
+        else:
+            suspects.extend(chunk)
+        return True
+    for job, result in zip(chunk, results):
+        deliver(job, result)
+    return False
 
 
 @contextlib.contextmanager
