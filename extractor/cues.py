@@ -13,8 +13,8 @@ from spacy.tokens import Doc, Token
 from .cue_lexicon import (APPEAL_VERBS, CUE_NOUNS, FINITE_TAGS, NAMING_VERBS, NON_SOURCES,
                           PREP_CUES, REPORTING_VERBS, TRAILING_VERBS, is_passive, is_point_out,
                           is_reporting, is_verb, lemma)
-from .sources import (MAX_SUBJECT_CLIMB, SUBJECT_DEPS, record_source, same_paragraph, speaker_of,
-                      subject_of)
+from .sources import (MAX_SUBJECT_CLIMB, SUBJECT_DEPS, is_paragraph_break, record_source, same_paragraph,
+                      speaker_of, subject_of)
 
 # A reported clause needs two words ("Not so" is the shortest real one in the dev gold).
 MIN_CLAUSE_WORDS = 2
@@ -44,8 +44,7 @@ class Report:
 
 def reports(doc: Doc, tok: Token) -> list[Report]:
     """What `tok` reports, when it is a cue; `said that A and that B` reports two."""
-    if not (tok.pos_ in ("VERB", "AUX", "NOUN") or tok.tag_.startswith("VB")
-            or tok.lower_ == "according"):
+    if not (is_verb(tok) or tok.pos_ == "NOUN" or tok.lower_ == "according"):
         return []
     report = _report(doc, tok)
     if report is None or report.hi < report.lo:
@@ -106,9 +105,12 @@ def _that_clause(doc: Doc, tok: Token, lem: str) -> Report | None:
             is_verb(t) or t.is_punct or lemma(t) in CUE_NOUNS for t in doc[tok.i + 1:that.i]):
         return None                 # `repeated his accusation that ...` is the noun's
     hi, end, aside = that.i, tok.sent.end, False
+    crossed = not same_paragraph(tok, that)
     for t in doc[that.i + 1:end]:
+        # same_paragraph(t, tok), kept incrementally: the loop stops at the first break
+        crossed = crossed or is_paragraph_break(doc[t.i - 1])
         after = doc[t.i + 1] if t.i + 1 < len(doc) else t
-        if not same_paragraph(t, tok) or t.text in (";", ":") or (
+        if crossed or t.text in (";", ":") or (
                 t.text in (",",) + DASHES and after.pos_ == "CCONJ"):
             break                   # `..., and he suggested ...`, `— but ...`: no longer the clause
         if t.text in DASHES:        # a pair of dashes sets off an aside; a lone one ends it
@@ -134,15 +136,16 @@ def _trailing(doc: Doc, tok: Token, lem: str) -> Report | None:
         return None
     tail = {t.i for c in tok.rights if c.dep_ in ("prep", "agent", "npadvmod", "advmod")
             for t in c.subtree}
-    if any(not (t.is_punct or t.is_space or t.i in tail) for t in doc[tok.i + 1:tok.sent.end]):
+    sent = tok.sent                 # spaCy finds the bounds anew on every access
+    if any(not (t.is_punct or t.is_space or t.i in tail) for t in doc[tok.i + 1:sent.end]):
         return None                 # the cue must end its sentence
     comma = subject.left_edge.i - 1
-    if comma <= tok.sent.start or doc[comma].text != ",":
+    if comma <= sent.start or doc[comma].text != ",":
         return None
     lo = comma - 1
-    while lo > tok.sent.start and not (doc[lo - 1].is_space and "\n" in doc[lo - 1].text):
+    while lo > sent.start and not is_paragraph_break(doc[lo - 1]):
         lo -= 1
-    words, last = doc[lo:comma], tok.sent.end - 1
+    words, last = doc[lo:comma], sent.end - 1
     while last > tok.i and doc[last].is_space:
         last -= 1
     if doc[last].text not in (".", "!", "?") or not any(
@@ -234,7 +237,8 @@ def _according(doc: Doc, tok: Token) -> Report | None:
     if source is None or lemma(source) in NON_SOURCES:
         return None
     source = record_source(source)  # `according to the TexAuto Facts report from InfoNation`
-    if tok.i > tok.sent.start and doc[tok.i - 1].text not in (",", "(", "\u2014", "\u2013"):
+    sent = tok.sent
+    if tok.i > sent.start and doc[tok.i - 1].text not in (",", "(", "\u2014", "\u2013"):
         return None                 # `re-ranked according to their scores`: a manner, not a source
     head = tok.head
     for _ in range(MAX_SUBJECT_CLIMB):
@@ -243,7 +247,6 @@ def _according(doc: Doc, tok: Token) -> Report | None:
         head = head.head
     while head.tag_ == "VBG" and head.dep_ in ("advcl", "xcomp") and head.head.i != head.i:
         head = head.head            # `X proposes "...," adding ..., according to Y`: all of it
-    sent = tok.sent
     lo, hi = max(head.left_edge.i, sent.start), min(head.right_edge.i, sent.end - 1)
     p_lo, p_hi = tok.i, max(tok.right_edge.i, to.right_edge.i)
     if head.i == tok.i:

@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Span as SpacySpan
 
-from .names import FEMALE_TITLES, MALE_TITLES
+from .names import COURTESY_TITLES
 
 # A descriptor longer than this is a clause, not a role ("a licensed clinical psychologist").
 MAX_DESCRIPTOR_TOKENS = 12
@@ -32,7 +32,7 @@ def _descriptor_text(tokens: list) -> str | None:
     text = "".join(t.text_with_ws for t in tokens).strip()
     if _NOT_IN_DESCRIPTOR.search(text):
         return None
-    if text.lower() in MALE_TITLES | FEMALE_TITLES and len(tokens) == 1:
+    if text.lower() in COURTESY_TITLES and len(tokens) == 1:
         return None     # Mr, Mrs: courtesy, not a role
     return text or None
 
@@ -50,8 +50,8 @@ def descriptors_of(span: SpacySpan) -> list[str]:
     """Roles the article gives a mention: 'striker X', 'X, a ... worker', 'X, who is a ...'."""
     root, found = span.root, []
     # Pre-modifiers: the words left of the name inside its own noun phrase.
-    i = span.start - 1
-    while i >= span.sent.start:
+    i, sent_start = span.start - 1, span.sent.start    # `sent` is found anew on each access
+    while i >= sent_start:
         tok = span.doc[i]
         if tok.pos_ in ("DET", "PRON", "VERB", "AUX") or tok.dep_ in ("case", "poss") \
                 or (tok.pos_ == "ADP" and tok.lower_ != "of") \

@@ -16,6 +16,8 @@ Steps 1 and 2 are in `entity_mentions`, 3 in `entity_clusters`, the descriptors 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -36,6 +38,14 @@ def _canonical(cluster: list[Mention], person: bool) -> str:
         acronym = len(m.words) == 1 and m.text.replace(".", "").isupper() and not person
         return (not acronym, len(m.words), len(m.text), -m.start)
     return max(cluster, key=rank).text
+
+
+def number_entities(entities: Sequence[Entity]) -> tuple[list[Entity], dict[str, str]]:
+    """Ids E1, E2, ... in order of first mention (ties keep their order); returns the
+    old -> new id map."""
+    ordered = sorted(entities, key=lambda e: min((m.start for m in e.mentions), default=0))
+    mapping = {e.id: f"E{i}" for i, e in enumerate(ordered, start=1)}
+    return [replace(e, id=mapping[e.id]) for e in ordered], mapping
 
 
 def find_entities(doc: Doc) -> list[Entity]:
@@ -69,7 +79,7 @@ def find_entities(doc: Doc) -> list[Entity]:
                     descriptors.append(d)
         label = "PERSON" if person else Counter(m.label for m in cluster).most_common(1)[0][0]
         spans = tuple(dict.fromkeys(Span(m.text, m.start, m.end) for m in cluster))
-        built.append((cluster[0].start, _canonical(cluster, person), label, spans, tuple(descriptors)))
-    built.sort(key=lambda b: b[0])
-    return [Entity(id=f"E{i}", name=name, type=label, mentions=spans, descriptors=desc)
-            for i, (_, name, label, spans, desc) in enumerate(built, start=1)]
+        # A provisional id, unique per cluster, for the numbering to map.
+        built.append(Entity(id=str(len(built)), name=_canonical(cluster, person), type=label,
+                            mentions=spans, descriptors=tuple(descriptors)))
+    return number_entities(built)[0]

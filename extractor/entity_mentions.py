@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from .cue_lexicon import FINITE_TAGS
 from .names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, NAME_TITLES, ORG_NOUN_KINDS, ORG_UNIT_WORDS, \
     SPEECH_LEMMAS, name_key
 
@@ -33,7 +34,6 @@ _LEADING_THE = re.compile(r"(?:the|The|THE|a|an)\s+")
 _TRAILING_POSSESSIVE = re.compile(r"['\u2018\u2019]s?$")
 _POSSESSIVE_AFTER = re.compile(r"['\u2018\u2019]s\b")
 _NAME_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})   # no "poss"
-_FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _BRACKETED_ACRONYM = re.compile(r"\(((?=(?:[^)]*[A-Z]){2})[A-Z][A-Za-z&.\-]{1,11})\)")   # two capitals at least
 # Words looked at before "(ACV)" for the name it stands for: a few function words past
 # one per letter ("Americans For Citizens Voting", "Department of Homeland Security").
@@ -90,7 +90,7 @@ def clean_mentions(doc: Doc, text_of_doc: str, ent: SpacySpan) -> list[Mention]:
         # “El Niño”"), so the "'s" is no possessive, nor a contraction ("Trump's been").
         after = [t for t in doc[span.end:span.end + 2]] if span is not None else []
         brand = suffix_end is not None and len(after) == 2 and after[0].tag_ == "POS" \
-            and span[-1].dep_ in _NAME_ROLES and (after[1].tag_ in _FINITE_VERB_TAGS
+            and span[-1].dep_ in _NAME_ROLES and (after[1].tag_ in FINITE_TAGS
                                                   or after[1].tag_ == "IN" or after[1].text == ".")
         out.append(Mention(begin, end, text, ent.label_, span, suffix_end, brand))
     return out

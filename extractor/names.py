@@ -88,7 +88,8 @@ yossi youssef yusuf
 # Courtesy titles and the gender they mark; the title words dropped from a canonical name.
 MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince"})
 FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess"})
-NAME_TITLES = MALE_TITLES | FEMALE_TITLES | frozenset({
+COURTESY_TITLES = MALE_TITLES | FEMALE_TITLES
+NAME_TITLES = COURTESY_TITLES | frozenset({
     "dr", "dr.", "prof", "prof.", "professor", "rev", "rev.", "gov", "gov.", "sen", "sen.",
     "rep", "rep.", "gen", "gen.", "col", "col.", "lt", "lt.", "sgt", "sgt.", "capt", "capt.",
     "president", "judge", "justice", "mayor", "governor", "senator", "chancellor", "minister"})
@@ -118,7 +119,7 @@ ORG_NOUN_KINDS: dict[str, str] = {
         insurer retailer maker manufacturer carrier airline bank cooperative utility chain
         startup giant employer hmo conglomerate network brand outlet newspaper broadcaster
         platform publisher developer supplier distributor lender plant hospital clinic
-        paper newspaper magazine broadcaster station
+        paper magazine station
         """.split()},
     **{w: "union" for w in "union guild federation association alliance coalition".split()},
     **{w: "government" for w in """
@@ -153,17 +154,6 @@ announcement analysis article interview testimony brief lawsuit suit complaint p
 motion affidavit ruling audit
 """.split())
 
-# Singular nouns for a person's role that are safe to resolve to the most salient person
-# even without a matching descriptor ("the Prime Minister said", "the Russian dictator").
-ROLE_NOUNS = frozenset("""
-president minister chancellor governor senator mayor leader dictator premier king queen
-prince princess chief head chair chairman chairwoman ceo founder director manager owner
-doctor physician surgeon nurse psychologist therapist professor teacher judge author
-lawmaker congressman congresswoman prosecutor attorney-general secretary commissioner sheriff
-candidate coach captain general colonel sergeant striker man woman boy girl father mother
-husband wife son daughter victim survivor farmer driver pilot veteran activist economist
-""".split())
-
 # Offices whose holder news names once and then calls by the office ("the Prime Minister
 # said", "the Kremlin leader"): safe to resolve to the person just named. Ordinary roles
 # ("the manager", "the driver") often are someone else, unnamed, so they need a descriptor.
@@ -171,6 +161,16 @@ OFFICE_NOUNS = frozenset("""
 president minister chancellor governor senator mayor leader dictator premier king queen
 prince princess chief chair chairman chairwoman ceo founder secretary commissioner sheriff
 lawmaker congressman congresswoman candidate coach prosecutor general
+""".split())
+
+# Singular nouns for a person's role that are safe to resolve to the most salient person
+# even without a matching descriptor ("the Prime Minister said", "the Russian dictator"):
+# the offices and more.
+ROLE_NOUNS = OFFICE_NOUNS | frozenset("""
+head director manager owner doctor physician surgeon nurse psychologist therapist professor
+teacher judge author attorney-general captain colonel sergeant striker man woman boy girl
+father mother husband wife son daughter victim survivor farmer driver pilot veteran activist
+economist
 """.split())
 
 # Words for people that carry a gender ("the woman said" is never "he").

@@ -18,8 +18,9 @@ _SINGLE_OPENERS = frozenset("'\u2018\u2039\u203a")
 _SINGLE_CLOSERS = frozenset("'\u2019\u203a\u2039")
 _OPEN_CONTEXT = frozenset("([{\u2014\u2013-/\"\u201c\u201d")
 _PARAGRAPH_BREAK = re.compile(r"\n+")
-_WORD = re.compile(r"[^\W_]+")
-_SENTENCE_END = frozenset({".", "?", "!", "\u2026"})
+# A word, and the marks that end a sentence: shared with `quotes`.
+WORD = re.compile(r"[^\W_]+")
+SENTENCE_END = frozenset({".", "?", "!", "\u2026"})
 # A quoted line of this many words or fewer, alone in its paragraph and without
 # punctuation, is a heading; quote paragraphs in the dev set are full sentences.
 MAX_HEADING_WORDS = 8
@@ -63,7 +64,7 @@ def pair_quotes(text: str) -> list[Quoted]:
                 start += 1
             while end > start and text[end - 1].isspace():
                 end -= 1
-            if _WORD.search(text, start, end):
+            if WORD.search(text, start, end):
                 spans.append(Quoted(o, c, start, end, (p_start, p_end)))
     return spans
 
@@ -122,5 +123,5 @@ def is_heading(text: str, q: Quoted) -> bool:
     """A short quoted line standing alone with no punctuation is a heading or title
     (`“These Animals Deserve Better”`), not the next paragraph of a quote."""
     alone = text[q.paragraph[0]:q.open].strip() == "" and text[q.close + 1:q.paragraph[1]].strip() == ""
-    return alone and text[q.end - 1] not in _SENTENCE_END and text[q.end - 1] != "," \
-        and len(_WORD.findall(text, q.start, q.end)) <= MAX_HEADING_WORDS
+    return alone and text[q.end - 1] not in SENTENCE_END and text[q.end - 1] != "," \
+        and len(WORD.findall(text, q.start, q.end)) <= MAX_HEADING_WORDS

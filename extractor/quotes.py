@@ -26,15 +26,13 @@ from spacy.tokens import Doc, Token
 
 from . import cues
 from .cue_lexicon import SAY_LIKE_VERBS, is_direct_cue, is_reporting, is_verb, lemma
-from .quotemarks import Quoted, is_heading, pair_quotes
+from .quotemarks import SENTENCE_END, WORD, Quoted, is_heading, pair_quotes
 from .sources import inverted_subject, source_phrase, speaker_of
 from .records import QuoteCandidate, Span
 
-_WORD = re.compile(r"[^\W_]+")
 _TRIM_LEFT = re.compile(r"(?:[\s,;:\u2013\u2014.-]|(?:and|but|or)\b)+", re.IGNORECASE)
 _TRIM_RIGHT = re.compile(r"(?:[\s,;:\u2013\u2014.-]|\b(?:and|but|or)\b)+$", re.IGNORECASE)
 _JOINER = re.compile(r"[\s,;]*(?:\s(?:and|or)\s)?[\s,;]*")
-_SENTENCE_END = frozenset({".", "?", "!", "\u2026"})
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "PART", "PUNCT", "ADP",
                      "ADV", "AUX", "CCONJ", "SYM"})
 
@@ -101,13 +99,16 @@ def _attribute_by_position(doc: Doc, text: str, starts: list[int], q: Quoted,
     floor = max(prev.close if prev is not None else -1, q.paragraph[0] - 1)
     before = _tokens_back(doc, starts, q.open, floor)
     if not before and q.open == q.paragraph[0]:
-        lead = text[:q.open].rstrip()  # "... a statement that read in part:" ¶ “...”
-        if lead.endswith(":"):
-            before = _tokens_back(doc, starts, len(lead), lead.rfind("\n"))
+        # "... a statement that read in part:" ¶ “...”: scanned back (no copy of the prefix)
+        lead = q.open               # end of the text before, trailing whitespace dropped
+        while lead > 0 and text[lead - 1].isspace():
+            lead -= 1
+        if lead > 0 and text[lead - 1] == ":":
+            before = _tokens_back(doc, starts, lead, text.rfind("\n", 0, lead))
     after = _tokens_after(doc, starts, q, nxt)
     last = before[-1] if before else None
     if last is None and prev is not None and prev.close >= q.paragraph[0] \
-            and text[prev.end - 1:prev.end] not in _SENTENCE_END \
+            and text[prev.end - 1:prev.end] not in SENTENCE_END \
             and _JOINER.fullmatch(text, prev.close + 1, q.open):
         return                      # `“corrupt,” “Trump-hating,”`: a list of fragments
     if last is None:
@@ -130,7 +131,7 @@ def _attribute_by_position(doc: Doc, text: str, starts: list[int], q: Quoted,
     if intro == "start" and text[q.close + 1:q.close + 2] == ":":
         return                      # `'Meth. We're On It.': State spends ...`: a headline's label
     if intro in ("start", "colon") or (intro == "comma" and cue is None):
-        if _attribute_after(q, after, ended=text[q.end - 1] in _SENTENCE_END):
+        if _attribute_after(q, after, ended=text[q.end - 1] in SENTENCE_END):
             return
     if cue is not None and (intro not in ("that", "verb") or _ends_clause(after)):
         q.clause, q.cue = True, cue
@@ -148,7 +149,7 @@ def _tokens_back(doc: Doc, starts: list[int], pos: int, floor: int) -> list[Toke
     out = []
     while i >= 0 and len(out) < MAX_CONTEXT_TOKENS:
         tok = doc[i]
-        if tok.idx <= floor or tok.text in _SENTENCE_END:
+        if tok.idx <= floor or tok.text in SENTENCE_END:
             break
         out.append(tok)
         i -= 1
@@ -169,7 +170,7 @@ def _tokens_after(doc: Doc, starts: list[int], q: Quoted, nxt: Quoted | None) ->
         if tok.idx >= ceiling:
             break
         out.append(tok)
-        if tok.text in _SENTENCE_END:
+        if tok.text in SENTENCE_END:
             break
         i += 1
     return out
@@ -188,7 +189,7 @@ def _attribute_after(q: Quoted, after: list[Token], *, ended: bool) -> bool:
         if is_direct_cue(tok):
             break
         modifier = tok.dep_ in ("compound", "amod")     # "lead author", "acting director"
-        if tok.text in _SENTENCE_END or not (modifier or tok.pos_ in _NP_POS):
+        if tok.text in SENTENCE_END or not (modifier or tok.pos_ in _NP_POS):
             return False
     else:
         return False
@@ -239,21 +240,25 @@ def _clauses(doc: Doc, text: str, starts: list[int], quoted: list[Quoted]) -> li
     for tok in doc:
         if inside[tok.i]:
             continue
-        for report in cues.reports(doc, tok):
-            # A clause never leaves its cue's paragraph, nor do quotes: only that
-            # paragraph's quotes matter (and a long article stays linear).
-            para_start = text.rfind("\n", 0, tok.idx) + 1
-            para_end = text.find("\n", tok.idx)
-            local = quoted[bisect.bisect_left(opens, para_start):
-                           bisect.bisect_left(opens, para_end if para_end >= 0 else len(text))]
-            cand = _clause_candidate(doc, text, local, inside, tok, report)
+        found = cues.reports(doc, tok)
+        if not found:
+            continue
+        # A clause never leaves its cue's paragraph, nor do quotes: only that
+        # paragraph's quotes matter (and a long article stays linear).
+        para_start = text.rfind("\n", 0, tok.idx) + 1
+        para_end = text.find("\n", tok.idx)
+        if para_end < 0:
+            para_end = len(text)
+        local = quoted[bisect.bisect_left(opens, para_start):bisect.bisect_left(opens, para_end)]
+        for report in found:
+            cand = _clause_candidate(doc, text, local, inside, tok, report, (para_start, para_end))
             if cand is not None:
                 out.append(cand)
     return out
 
 
 def _clause_candidate(doc: Doc, text: str, quoted: list[Quoted], inside: bytearray,
-                      cue: Token, report: cues.Report) -> _Candidate | None:
+                      cue: Token, report: cues.Report, paragraph: tuple[int, int]) -> _Candidate | None:
     lo, hi = report.lo, report.hi
     for tok in doc[max(lo, cue.i + 1):hi + 1]:
         if not inside[tok.i] and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp") \
@@ -265,10 +270,8 @@ def _clause_candidate(doc: Doc, text: str, quoted: list[Quoted], inside: bytearr
         lo += 1                     # `, and that`: not the reported words (`That will` is)
     if hi < lo:
         return None
-    cs, ce = doc[lo].idx, doc[hi].idx + len(doc[hi])
-    cs = max(cs, text.rfind("\n", 0, cue.idx) + 1)
-    para_end = text.find("\n", cue.idx)
-    ce = min(ce, para_end if para_end >= 0 else len(text))
+    cs = max(doc[lo].idx, paragraph[0])
+    ce = min(doc[hi].idx + len(doc[hi]), paragraph[1])
     if ce <= cs:
         return None
     mention = source_phrase(report.speaker) if report.speaker is not None else None
@@ -296,11 +299,11 @@ def _clause_candidate(doc: Doc, text: str, quoted: list[Quoted], inside: bytearr
         elif q.open < s <= q.close < e:
             s = q.open
     fragments = [q for q in quoted if not q.clause and s <= q.open and q.close < e]
-    if report.needs_quote and not (fragments and _WORD.search(text, s, fragments[0].open)):
+    if report.needs_quote and not (fragments and WORD.search(text, s, fragments[0].open)):
         return None
     if fragments:
-        outside = len(_WORD.findall(text, s, e)) - sum(
-            len(_WORD.findall(text, q.start, q.end)) for q in fragments)
+        outside = len(WORD.findall(text, s, e)) - sum(
+            len(WORD.findall(text, q.start, q.end)) for q in fragments)
         if len(fragments) == 1 and outside <= 1 and fragments[0].open <= s + 1 \
                 and not report.needs_quote:
             q = fragments[0]        # `stressing that "..."`: the quote is the clause
@@ -317,7 +320,7 @@ def _clause_words(text: str, piece: tuple[int, int], cue: Token) -> int:
     """Words of a piece, not counting the cue and its subject when the piece holds them
     (`“A,” he says, “B”` leaves `he says` between the quotes: no clause)."""
     s, e = piece
-    words = len(_WORD.findall(text, s, e))
+    words = len(WORD.findall(text, s, e))
     doc = cue.doc
     span = doc.char_span(s, e, alignment_mode="expand") if e > s else None
     frames = [t for t in span or ()
@@ -325,7 +328,7 @@ def _clause_words(text: str, piece: tuple[int, int], cue: Token) -> int:
                   c.dep_ in _FRAME_DEPS for c in t.children))]
     for frame in frames:            # `recalled that he said, “...”`: `he said` frames a quote
         lo, hi = cues.parenthetical_bounds(frame)
-        words -= len(_WORD.findall(text, max(s, doc[lo].idx), min(e, doc[hi].idx + len(doc[hi]))))
+        words -= len(WORD.findall(text, max(s, doc[lo].idx), min(e, doc[hi].idx + len(doc[hi]))))
     return words
 
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from .names import FEMALE_TITLES, GENDERED_NOUNS, MALE_TITLES, ORG_PRONOUNS, PERSON_PRONOUNS, person_gender_hint
-from .speaker_index import SUBJECT_DEPS, ArticleIndex, EntityFacts
+from .speaker_index import NOMINAL_SUBJECT_DEPS, ArticleIndex, EntityFacts
 
 # Salience bonuses, in sentences of recency: chosen on the dev articles and a sample of
 # the Fundus pages, small enough that a clearly closer antecedent still wins.
@@ -76,7 +76,7 @@ def infer_genders(index: ArticleIndex) -> None:
         low = index.sent_starts[max(0, here - 1)]
         lo, hi = bisect.bisect_left(index.mention_starts, low), bisect.bisect_left(index.mention_starts, tok.idx)
         # An object pronoun is never its own verb's subject ("Ernestine introduced him").
-        own = [c for c in tok.head.children if c.dep_ in SUBJECT_DEPS] if tok.dep_ in ("dobj", "dative") else []
+        own = [c for c in tok.head.children if c.dep_ in NOMINAL_SUBJECT_DEPS] if tok.dep_ in ("dobj", "dative") else []
         barred = index.covering(own[0]) if own else None
         near = [(index.sentence(s), index.is_subject(s), s, eid) for s, _e, eid in index.mentions[lo:hi]
                 if eid in votes and eid != barred]
@@ -150,5 +150,5 @@ def _plural_subject_since(index: ArticleIndex, pos: int, eid: str) -> bool:
                + [s for s, e in index.history if e == eid and s < pos], default=0)
     low = max(last + 1, index.sent_starts[max(0, index.sentence(pos) - 1)])
     span = index.doc.char_span(low, pos, alignment_mode="contract") if low < pos else None
-    return span is not None and any(t.dep_ in SUBJECT_DEPS and t.tag_ == "NNS" and not index.in_quote(t.idx)
+    return span is not None and any(t.dep_ in NOMINAL_SUBJECT_DEPS and t.tag_ == "NNS" and not index.in_quote(t.idx)
                                     for t in span)

@@ -118,10 +118,14 @@ def _is_apposition(tok: Token) -> bool:
         c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
 
 
+def is_paragraph_break(tok: Token) -> bool:
+    return tok.is_space and "\n" in tok.text
+
+
 def same_paragraph(a: Token, b: Token) -> bool:
     """spaCy parses across paragraph breaks; a speaker is never found over one."""
     lo, hi = sorted((a.i, b.i))
-    return not any(t.is_space and "\n" in t.text for t in a.doc[lo:hi])
+    return not any(is_paragraph_break(t) for t in a.doc[lo:hi])
 
 
 def _channel_owner(subj: Token) -> Token:

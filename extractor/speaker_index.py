@@ -18,7 +18,8 @@ from spacy.tokens import Token
 from .names import ORG_NOUN_KINDS, PAST_ROLE_WORDS, TITLE_ROLES, name_key, person_gender_hint
 from .records import Entity, Span
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Subjects that are noun phrases (sources.SUBJECT_DEPS also takes clausal ones).
+NOMINAL_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _WORD = re.compile(r"[a-z]+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
@@ -102,7 +103,7 @@ class ArticleIndex:
             tok = self.token_at(char)
             while tok is not None and tok.dep_ == "compound" and tok.head.i > tok.i:
                 tok = tok.head
-            self.subjects[char] = tok is not None and tok.dep_ in SUBJECT_DEPS
+            self.subjects[char] = tok is not None and tok.dep_ in NOMINAL_SUBJECT_DEPS
         return self.subjects[char]
 
     def sentence(self, char: int) -> int:

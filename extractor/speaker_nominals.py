@@ -12,6 +12,7 @@ dispatch lives here with them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -60,6 +61,18 @@ def _is_common_title(head: Token) -> bool:
     return low in ORG_NOUN_KINDS and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children)
 
 
+def _indefinite(tok: Token, deps: tuple[str, ...] = ("det",)) -> bool:
+    """'a drama teacher', 'another contestant': someone or something not seen before."""
+    return any(c.dep_ in deps and c.lower_ in INDEFINITE_DETERMINERS for c in tok.children)
+
+
+def _salient_nominal(index: ArticleIndex, pos: int, fits: Callable[[EntityFacts], bool],
+                     **kwargs) -> str | None:
+    """`salient` over the nominals' window, where distance weighs less than for pronouns."""
+    return salient(index, pos, fits, window=NOMINAL_WINDOW_SENTENCES, weight=NOMINAL_DISTANCE_WEIGHT,
+                   **kwargs)
+
+
 def resolve_mention(index: ArticleIndex, span: SpacySpan) -> Resolved:
     """(entity id or None, resolution or None) for the words naming a source."""
     head = span.root
@@ -103,7 +116,7 @@ def _nominal(index: ArticleIndex, span: SpacySpan, head: Token) -> Resolved:
     modifiers = [c for c in head.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < head.i]
     tied = next((e for c in modifiers if (e := index.covering(c))), None)
     document = noun in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS
-    indefinite = any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in head.children)
+    indefinite = _indefinite(head)
     generic = noun in GENERIC_SOURCE_NOUNS or head.lower_ in GENERIC_SOURCE_NOUNS
     if tied is None and (document or generic):
         preps = DOCUMENT_PREPOSITIONS if document else SPOKESPERSON_PREPOSITIONS
@@ -118,8 +131,8 @@ def _nominal(index: ArticleIndex, span: SpacySpan, head: Token) -> Resolved:
             return None, "nominal"
         # "the account" after "an account called Mossad Commentary" (not an article's
         # title: the article does not speak for itself); else its author
-        return salient(index, head.idx, lambda x: noun in x.roles and x.entity.type not in _NOT_A_VOICE,
-                       window=NOMINAL_WINDOW_SENTENCES, weight=NOMINAL_DISTANCE_WEIGHT) \
+        return _salient_nominal(index, head.idx,
+                                lambda x: noun in x.roles and x.entity.type not in _NOT_A_VOICE) \
             or _author(index, head), "nominal"
     plural = head.tag_ in ("NNS", "NNPS")
     person_noun = generic or noun in ROLE_NOUNS or noun in OFFICE_NOUNS or noun in GENDERED_NOUNS \
@@ -127,14 +140,13 @@ def _nominal(index: ArticleIndex, span: SpacySpan, head: Token) -> Resolved:
     if tied and not (person_noun or plural) and noun not in ORG_NOUN_KINDS:
         return tied, "nominal"      # "Bobulinski's testimony", "the MBA's index": whose it is
     if noun in ORG_NOUN_KINDS and not plural:
-        return _organisation(index, span, head, noun, tied)
+        return _organisation(index, span, head, noun, tied, indefinite)
     if generic or plural:   # "a Kaiser spokesperson" speaks for Kaiser; "officials" for no one named
         voice = noun in ORG_VOICE_NOUNS or head.lower_ in ORG_VOICE_NOUNS
         if tied and voice and index.ents[tied].entity.type == "ORG":
             return tied, "nominal"
-        eid = None if plural else salient(
-            index, head.idx, lambda x: x.entity.type == "PERSON" and noun in x.roles,
-            window=NOMINAL_WINDOW_SENTENCES, weight=NOMINAL_DISTANCE_WEIGHT)
+        eid = None if plural else _salient_nominal(
+            index, head.idx, lambda x: x.entity.type == "PERSON" and noun in x.roles)
         return (eid, "nominal") if eid else (None, None)
     return _role(index, head, noun)
 
@@ -149,7 +161,7 @@ def _author(index: ArticleIndex, head: Token) -> str | None:
         source = document_author(tok)
         if source is not None:
             return resolve_mention(index, index.doc[slice(*noun_phrase(source))])[0]
-        if any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in tok.children):
+        if _indefinite(tok):
             return None
     return None
 
@@ -164,7 +176,8 @@ def _tied_by_preposition(index: ArticleIndex, head: Token, preps: frozenset[str]
     return None
 
 
-def _organisation(index: ArticleIndex, span: SpacySpan, head: Token, noun: str, tied: str | None) -> Resolved:
+def _organisation(index: ArticleIndex, span: SpacySpan, head: Token, noun: str, tied: str | None,
+                  indefinite: bool) -> Resolved:
     """'the company', 'the union', 'the agency': the salient organisation of that kind."""
     kind = ORG_NOUN_KINDS[noun]
     # "the Kaiser health system" is Kaiser; but "the Budget watchdog" is a public body
@@ -175,7 +188,7 @@ def _organisation(index: ArticleIndex, span: SpacySpan, head: Token, noun: str, 
     if tied:
         first = next((t for t in span if t.i <= head.i and t.pos_ != "DET" and t.dep_ != "poss"), head)
         return index.add_entity(first.idx, head.idx + len(head.text), "ORG"), "nominal"
-    if any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in head.children):
+    if indefinite:
         return None, None       # "an animal rights organization": one not named
     types = _ORG_TYPES | ({"GPE"} if noun in PLACE_BODIES else set())
 
@@ -188,8 +201,7 @@ def _organisation(index: ArticleIndex, span: SpacySpan, head: Token, noun: str, 
         return frequency_bonus(x) + NAME_MATCH_BONUS * (noun in x.words or noun in x.roles) \
             + SAME_KIND_BONUS * (x.kind == kind)
 
-    eid = salient(index, head.idx, fits, window=NOMINAL_WINDOW_SENTENCES,
-                  weight=NOMINAL_DISTANCE_WEIGHT, bonus=bonus)
+    eid = _salient_nominal(index, head.idx, fits, bonus=bonus)
     if eid:
         return eid, "nominal"
     proper = [t for t in span if t.i < head.i and t.pos_ == "PROPN"]
@@ -204,15 +216,13 @@ def _role(index: ArticleIndex, head: Token, noun: str) -> Resolved:
     'a drama teacher' is someone new: unresolved. 'her husband' is someone else: only
     a descriptor resolves it ('his doctor' -> the person described as Dr.).
     """
-    if any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE_DETERMINERS for c in head.children):
+    if _indefinite(head, deps=("det", "nummod")):     # "one teacher" too
         return None, None
-    eid = salient(index, head.idx, lambda x: x.entity.type == "PERSON" and noun in x.roles,
-                  window=NOMINAL_WINDOW_SENTENCES, weight=NOMINAL_DISTANCE_WEIGHT,
-                  forward=CATAPHORA_WINDOW_SENTENCES)
+    eid = _salient_nominal(index, head.idx, lambda x: x.entity.type == "PERSON" and noun in x.roles,
+                           forward=CATAPHORA_WINDOW_SENTENCES)
     if eid or any(c.dep_ == "poss" for c in head.children):
         return (eid, "nominal") if eid else (None, None)
-    eid = salient(index, head.idx, lambda x: x.entity.type in ORG_PRONOUN_TYPES and noun in x.roles,
-                  window=NOMINAL_WINDOW_SENTENCES, weight=NOMINAL_DISTANCE_WEIGHT)
+    eid = _salient_nominal(index, head.idx, lambda x: x.entity.type in ORG_PRONOUN_TYPES and noun in x.roles)
     if eid:     # "the think tank": an organisation the article described so
         return eid, "nominal"
     # Offices, ages ("the 43-year-old") and gendered words ("the woman") go back to the

@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from .entities import number_entities
 from .records import Entity, Quote, QuoteCandidate, Speaker
 from .salience import infer_genders
 from .speaker_index import ArticleIndex
@@ -34,13 +35,6 @@ RESOLUTION_CONFIDENCE = {"explicit": 1.0, "pronoun": 0.85, "nominal": 0.8, "adja
 # A document whose author the text does not name ("the report found"): the nominal is the
 # source, unresolved; less sure than no source at all, as the document may be someone's.
 UNRESOLVED_DOCUMENT_CONFIDENCE = 0.5
-
-
-def _renumber(entities: list[Entity]) -> tuple[list[Entity], dict[str, str]]:
-    """Ids E1, E2, ... in order of first mention; returns the old -> new id map."""
-    ordered = sorted(entities, key=lambda e: min((m.start for m in e.mentions), default=0))
-    mapping = {e.id: f"E{i}" for i, e in enumerate(ordered, start=1)}
-    return [replace(e, id=mapping[e.id]) for e in ordered], mapping
 
 
 def _resolve_in_order(doc: Doc, index: ArticleIndex, ordered: list[QuoteCandidate]
@@ -87,7 +81,7 @@ def resolve_speakers(doc: Doc, candidates: Sequence[QuoteCandidate],
     extended = [replace(x.entity, mentions=tuple(sorted(set(x.entity.mentions) | set(x.added),
                                                         key=lambda m: (m.start, m.end))))
                 for x in index.ents.values()]
-    final, mapping = _renumber(extended)
+    final, mapping = number_entities(extended)
     by_id = {e.id: e for e in final}
     quotes = []
     for i, (cand, eid, how) in enumerate(resolved, start=1):
