@@ -117,8 +117,18 @@ def _dateline(text: str) -> date | None:
     for line in text.split("\n", DATELINE_LINES)[:DATELINE_LINES]:
         line = line.strip()
         tx = normalize(line, anchor=None) if len(line) <= MAX_DATELINE_CHARS else None
-        if tx is not None and tx.type == "date" and re.fullmatch(r"\d{4}-\d\d-\d\d", tx.value or ""):
-            return date.fromisoformat(tx.value)
+        # a day alone: not a time on that day
+        if tx is not None and tx.type == "date" and len(tx.value or "") == 10:
+            day = _iso_day(tx.value)
+            if day is not None:
+                return day
+    return None
+
+
+def _iso_day(value: str | None) -> date | None:
+    """The day an ISO value starts with ("2009-02-03", "2009-02-03T14:00"), else None."""
+    if value and re.match(r"\d{4}-\d\d-\d\d", value):
+        return date.fromisoformat(value[:10])
     return None
 
 
@@ -206,9 +216,9 @@ def _days_after(text: str, found: list[DateMention], anchor: date | None) -> lis
     for i, (m, nxt) in enumerate(zip(found, found[1:])):
         if m.type not in ("time", "range") or not re.fullmatch(r"\s*(?:,|on|of)?\s*", text[m.end:nxt.start]):
             continue
-        day = (nxt.value or "")[:10]
-        if re.fullmatch(r"\d{4}-\d\d-\d\d", day) and nxt.type == "date":
-            tx = normalize(m.text, anchor=anchor, day=date.fromisoformat(day))
+        day = _iso_day(nxt.value) if nxt.type == "date" else None
+        if day is not None:
+            tx = normalize(m.text, anchor=anchor, day=day)
             if tx is not None and tx.type == m.type:
                 out[i] = _mention(text, m.start, m.end, tx)
     return out
@@ -294,9 +304,9 @@ def _day_before(found: list[DateMention], start: int, reach: int | None = DAY_RE
     for m in reversed(found):
         if reach is not None and start - m.end > reach:
             break
-        v = m.value or ""
-        if re.match(r"\d{4}-\d\d-\d\d", v):
-            return date.fromisoformat(v[:10])
+        day = _iso_day(m.value)
+        if day is not None:
+            return day
     return None
 
 

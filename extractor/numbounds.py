@@ -17,6 +17,8 @@ from .numvocab import GLUED_MULTIPLIERS, SCALES, SPACED_MULTIPLIERS, STARTERS, V
 from .numwords import Reading, read_number
 
 MINUS_SIGNS = "-\u2212"
+# Words that open the next bound or number after a bound word ("200 or more than", "above 1000 and below 1500")
+_NEXT_BOUND_STARTS = STARTERS | {"$", "than"}
 
 
 def read_left(ctx: Context, f: Found, floor: int) -> None:
@@ -71,7 +73,7 @@ def read_right(ctx: Context, f: Found) -> None:
     if f.kind in ("money", "quantity", "count"):
         post = phrase_after(toks, b, POST_BOUNDS)
         nxt = toks[post[0]] if post and post[0] < len(toks) else None
-        if nxt and (nxt.low in STARTERS | {"$", "than"} or nxt.kind == "num"):
+        if nxt and (nxt.low in _NEXT_BOUND_STARTS or nxt.kind == "num"):
             post = None             # "above 1000 and below 1500", "200 or more than": the next bound's
         if post:
             b, bound = post

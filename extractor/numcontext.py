@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from .numlex import BLOCKED_RES, DATE_WORD_RE, DIGITS_RE
-from .numtokens import lex, number_windows
+from .numtokens import lex, merge_spans, number_windows
 from .numwords import Reading
 from .records import DateMention
 
@@ -51,12 +51,7 @@ class Context:
         for start, end in _digit_windows(self.text):   # the patterns all hold digits
             for pattern in BLOCKED_RES:
                 spans.extend(m.span() for m in pattern.finditer(self.text, start, end))
-        merged: list[list[int]] = []
-        for start, end in sorted(spans):
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
+        merged = merge_spans(sorted(spans))
         self.block_starts = [s for s, _ in merged]
         self.block_ends = [e for _, e in merged]
         self.tok_starts = doc.to_array("IDX").tolist()
@@ -74,11 +69,5 @@ class Context:
 
 def _digit_windows(text: str) -> list[tuple[int, int]]:
     """Merged stretches of text within BLOCK_REACH characters of a digit."""
-    out: list[tuple[int, int]] = []
-    for m in DIGITS_RE.finditer(text):
-        start, end = max(0, m.start() - BLOCK_REACH), min(len(text), m.end() + BLOCK_REACH)
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], end)
-        else:
-            out.append((start, end))
-    return out
+    return merge_spans((max(0, m.start() - BLOCK_REACH), min(len(text), m.end() + BLOCK_REACH))
+                       for m in DIGITS_RE.finditer(text))

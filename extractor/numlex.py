@@ -15,10 +15,13 @@ from .numtokens import Tok
 
 MONTH_RE = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
             r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-MONTHS = frozenset({"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may",
-                    "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september",
-                    "oct", "october", "nov", "november", "dec", "december"})
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+# Ordered tuples for timex_patterns' anchor words; sets for lookups here.
+MONTH_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+               "nov", "dec")
+MONTHS = frozenset(MONTH_WORDS)
+WEEKDAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = frozenset(WEEKDAY_WORDS)
 STREET_RE = (r"(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Ln|Lane|Way|Ct|Court|Pl"
              r"|Place|Pkwy|Parkway|Hwy|Highway|Cir|Circle|Ter|Terrace|Sq|Square|Trail|Plaza)")
 

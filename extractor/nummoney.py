@@ -72,6 +72,7 @@ _SINGULAR = {"dollars": "dollar", "francs": "franc", "pounds": "pound", "rupees"
              "roubles": "ruble", "guilders": "guilder", "shekels": "shekel", "dinars": "dinar",
              "riyals": "riyal", "shillings": "shilling", "liras": "lira", "lire": "lira", "reais": "real"}
 NATIONALITIES = frozenset(w for key in NATIONAL for w in key[0].split())
+NATION_WORDS = NATIONALITIES | {"u", "s", "."}     # with the pieces of "u.s." as lexed
 
 
 def currency_before(text: str, toks: list[Tok], a: int, floor: int) -> tuple[int, str, float] | None:
@@ -131,11 +132,12 @@ def money_after(toks: list[Tok], b: int, reading: Reading) -> tuple[int, str, st
         if b + 1 < n and toks[b + 1].low in SCALES and not reading.multiplier:
             return b + 2, "money", code, SCALES[toks[b + 1].low]
         return _minor_units(toks, b + 1, reading) or (b + 1, "money", code, 1)
-    if t.kind == "word" and t.text[:1] == "M" and t.text[1:].upper() == t.text[1:] and currency_code(
-            Tok("word", t.text[1:], t.low[1:], 0, 0, False)):
-        return b + 1, "money", currency_code(Tok("word", t.text[1:], t.low[1:], 0, 0, False)), 1e6
+    if t.kind == "word" and t.text[:1] == "M" and t.text[1:].upper() == t.text[1:]:
+        mega = currency_code(Tok("word", t.text[1:], t.low[1:], 0, 0, False))
+        if mega:
+            return b + 1, "money", mega, 1e6
     k, nation = b, []
-    while k < n and toks[k].low in NATIONALITIES | {"u", "s", "."} and len(nation) < 4:
+    while k < n and toks[k].low in NATION_WORDS and len(nation) < 4:
         nation.append(toks[k].low)
         k += 1
     if k >= n or toks[k].low not in CURRENCY_WORDS:

@@ -82,21 +82,34 @@ def number_windows(text: str) -> list[tuple[int, int]]:
     """Merged (start, end) stretches of text around digits and number words, cut at spaces."""
     low = text.lower()
     hits = [m.start() for m in _DIGITS_RE.finditer(text)]
-    for word in _WINDOW_WORDS:     # str.find runs in C; a regex alternation of 150 words does not
-        i = low.find(word)
-        while i >= 0:
-            j = i + len(word)
-            if (i == 0 or not low[i - 1].isalpha()) and (j == len(low) or not low[j].isalpha()):
-                hits.append(i)
-            i = low.find(word, j)
+    # str.find runs in C; a regex alternation of 150 words does not
+    hits += [i for i, _ in word_hits(low, _WINDOW_WORDS, 0, len(low))]
     hits.sort()
-    out: list[tuple[int, int]] = []
+    spans = []
     for hit in hits:
         start = text.rfind(" ", 0, max(0, hit - WINDOW_BEFORE)) + 1
         end = text.find(" ", min(len(text), hit + WINDOW_AFTER))
-        end = len(text) if end < 0 else end
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        spans.append((start, len(text) if end < 0 else end))
+    return merge_spans(spans)
+
+
+def word_hits(low: str, words, lo: int, hi: int):
+    """(start, end) of each whole-word occurrence of `words` in low[lo:hi], word by word."""
+    for word in words:
+        i = low.find(word, lo, hi)
+        while i >= 0:
+            j = i + len(word)
+            if (i == 0 or not low[i - 1].isalpha()) and (j == len(low) or not low[j].isalpha()):
+                yield i, j
+            i = low.find(word, j, hi)
+
+
+def merge_spans(spans) -> list[tuple[int, int]]:
+    """Spans sorted by start, with the touching and overlapping ones merged."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(hi, out[-1][1]))
         else:
-            out.append((start, end))
+            out.append((lo, hi))
     return out

@@ -36,6 +36,7 @@ UNIT_WORDS = frozenset((
     "mph kph kmph carat carats tablespoon tablespoons teaspoon teaspoons cup cups pint pints quart "
     "quarts bushel bushels picometer picometers nanometer nanometers micron microns mi sq km2 m2 "
     "rad radian radians turn turns").split())
+_PER_UNITS = UNIT_WORDS | PERIODS     # what can follow "per": "km per hour", "per day"
 GLUED_ONLY_UNITS = frozenset({"g", "t", "l", "L", "in", "s", "h"})
 # A glued "m" is million before a plural noun ("90m messages", "3.5m people"), else metres
 # ("1.8m tall", "the 100m final"); these plurals are not counted nouns.
@@ -127,7 +128,7 @@ def _unit_after(toks: list[Tok], b: int, reading: Reading) -> tuple[int, str, st
     if end + 1 < n and toks[end].text == "/" and toks[end + 1].kind == "word" and toks[end].glued:
         words[-1] += "/" + toks[end + 1].low
         end += 2
-    elif end + 1 < n and toks[end].low == "per" and toks[end + 1].low in UNIT_WORDS | PERIODS:
+    elif end + 1 < n and toks[end].low == "per" and toks[end + 1].low in _PER_UNITS:
         words.append("per " + toks[end + 1].low)
         end += 2
     elif end + 1 < n and toks[end].low in PER_WORDS and toks[end + 1].low in PERIODS:

@@ -5,7 +5,7 @@
 "one hundred and six"), mixed ("1.2 billion", "4 thousand 3 hundred and 21"),
 fractions ("two thirds", "a quarter", "3/4", "½", "five and a half million"),
 ordinals ("eighth", "21st") and vague amounts ("dozens", "thousands").
-The tokens come from `lex` (numtokens.py, importable from here too), the word
+The tokens come from `lex` (numtokens.py), the word
 tables from numvocab.py.
 No spaCy here: numbers.py adds the context (units, currencies, names, dates).
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .numtokens import Tok, digits_value, lex  # noqa: F401 - lex: tokens and numbers from one import
+from .numtokens import Tok, digits_value
 from .numvocab import (COMPOUND_SCALES, DENOMINATORS, DIGIT_ORDINAL_SUFFIXES, DOZEN, FOLDS, GLUED_MULTIPLIERS,
                        ORDINALS, SCALES, SLASH_DENOMINATORS, SPACED_MULTIPLIERS, TEENS, TENS, UNITS, VAGUE, VULGAR)
 

@@ -86,6 +86,9 @@ def normalize(text: str, *, anchor: date | None, tense: str | None = None,
 
 _WORD_RANGE = re.compile(r"(?:from\s+)?(?P<a>.+?)\s+(?:to|through|thru|until|till)\s+(?P<b>.+)"
                          r"|between\s+(?P<a2>.+?)\s+and\s+(?P<b2>.+)")
+# The ends of a range, compiled once ("9th till 17th of April", "March 15-17")
+_DAY_OF_MONTH = re.compile(rf"(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?({L.MONTH}(?:,?\s+\d{{4}})?)")
+_MONTH_THEN_DAY = re.compile(rf"({L.MONTH})\s+(?:the\s+)?\d")
 
 
 def _range(s: str, ctx: L.Context) -> Timex | None:
@@ -96,11 +99,11 @@ def _range(s: str, ctx: L.Context) -> Timex | None:
     left, right = (m["a"] or m["a2"]).strip(), (m["b"] or m["b2"]).strip()
     # the end may lack the month ("March 15-17") or the start the year ("Aug. 15 to Sept. 17, 2019")
     # or its month ("9th till 17th of April")
-    month_end = re.fullmatch(rf"(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?({L.MONTH}(?:,?\s+\d{{4}})?)", right)
+    month_end = _DAY_OF_MONTH.fullmatch(right)
     if month_end and re.fullmatch(r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?", left):
         left = f"{left} of {month_end[1]}"
     if re.fullmatch(r"(?:the\s+)?\d{1,2}(st|nd|rd|th)?", right):
-        mm = re.match(rf"({L.MONTH})\s+(?:the\s+)?\d", left)
+        mm = _MONTH_THEN_DAY.match(left)
         if mm:
             right = f"{mm[1]} {right}"
         elif re.fullmatch(r"\d{4}", left) and len(right) == 2:

@@ -13,19 +13,34 @@ from .timex_lexicon import (
     HOLIDAY, MONTH, SEASON_ORDER, SEASONS, WEEKDAY, Context, Reading, add_months, calendar_date, holiday,
     month_number, safe_date, week)
 
+# Compiled once: the readers run on every candidate expression.
+_HOLIDAY_WEEKEND = re.compile(r"(?:the\s+)?weekend\s+of\s+(.+)|(.+?)\s+weekend(?:,?\s+(\d{4}))?")
+_HOLIDAY_NAMED = re.compile(rf"(?:(this|last|next|the following|following|the last|the next)\s+)?({HOLIDAY})"
+                            r"(?:,?\s+(?:of\s+|in\s+)?(\d{4}))?")
+_WD = rf"(?:{WEEKDAY},?\s+)?"
+_MONTH_DAY = re.compile(rf"{_WD}(?:the\s+)?({MONTH})\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?")
+_DAY_MONTH = re.compile(rf"{_WD}(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH}),?(?:\s+(\d{{4}}))?")
+_MONTH_REL_YEAR = re.compile(rf"(?:the\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?({MONTH}),?\s+(?:of\s+)?"
+                             r"(this|last|next)\s+year")
+_MONTH_YEAR = re.compile(rf"({MONTH}),?\s+(?:of\s+)?(\d{{4}})|(\d{{4}})\s+({MONTH})")
+_YEAR_ONLY = re.compile(r"(?:the\s+)?(?:(calendar|fiscal|financial)\s+)?(?:year\s+(?:of\s+)?)?(\d{4})")
+_MONTH_SHORT_YEAR = re.compile(rf"(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?({MONTH}),?\s+(?:of\s+'?|')(\d\d)")
+_REL_MONTH = re.compile(rf"(?:(this|last|next|past|previous|coming)\s+)?({MONTH})")
+# Season of each month from March (Jan-Feb are the winter begun the year before).
+_MONTH_SEASON = {3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA", 12: "WI"}
+
 
 def read_holiday(s: str, ctx: Context) -> Reading | None:
     """"Christmas", "Easter 2018", "last Thanksgiving", "Labor Day"; "Labor Day weekend": the
     weekend of that day's week, or the one just before a Monday holiday."""
-    weekend = re.fullmatch(rf"(?:the\s+)?weekend\s+of\s+(.+)|(.+?)\s+weekend(?:,?\s+(\d{{4}}))?", s)
+    weekend = _HOLIDAY_WEEKEND.fullmatch(s)
     if weekend:
         day = read_holiday(weekend[1] or (weekend[2] + (f" {weekend[3]}" if weekend[3] else "")), ctx)
         if not day or not day[1]:
             return day
         d = date.fromisoformat(day[1])
         return ("date", week(d - timedelta(days=1) if d.weekday() == 0 else d) + "-WE", None, day[3])
-    m = re.fullmatch(rf"(?:(this|last|next|the following|following|the last|the next)\s+)?({HOLIDAY})"
-                     rf"(?:,?\s+(?:of\s+|in\s+)?(\d{{4}}))?", s)
+    m = _HOLIDAY_NAMED.fullmatch(s)
     if not m:
         return None
     name = m[2]
@@ -100,31 +115,29 @@ def _two_digit_year(yy: str, ctx: Context) -> int:
 def read_calendar(s: str, ctx: Context) -> Reading | None:
     """Dates with a month name or in digits: full, month-day, month-year, year."""
     s = _compact(re.sub(r"\s+(?:of|in)\s+(\d{4})$", r" \1", s))    # "26 June in 2020", "June 26th of 2020"
-    wd = rf"(?:{WEEKDAY},?\s+)?"
-    m = re.fullmatch(rf"{wd}(?:the\s+)?({MONTH})\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?", s)
+    m = _MONTH_DAY.fullmatch(s)
     if m:
         return calendar_date(int(m[3]) if m[3] else None, month_number(m[1]), int(m[2]), ctx)
-    m = re.fullmatch(rf"{wd}(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH}),?(?:\s+(\d{{4}}))?", s)
+    m = _DAY_MONTH.fullmatch(s)
     if m:
         return calendar_date(int(m[3]) if m[3] else None, month_number(m[2]), int(m[1]), ctx)
-    m = re.fullmatch(rf"(?:the\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?({MONTH}),?\s+(?:of\s+)?"
-                     r"(this|last|next)\s+year", s)
+    m = _MONTH_REL_YEAR.fullmatch(s)
     if m:       # "October of next year", "the 3rd of May last year"
         if ctx.anchor is None:
             return ("date", None, None, False)
         y = ctx.anchor.year + {"last": -1, "next": 1}.get(m[3], 0)
         found = calendar_date(y, month_number(m[2]), int(m[1]) if m[1] else None, ctx)
         return found and (found[0], found[1], None, True)
-    m = re.fullmatch(rf"({MONTH}),?\s+(?:of\s+)?(\d{{4}})|(\d{{4}})\s+({MONTH})", s)
+    m = _MONTH_YEAR.fullmatch(s)
     if m:
         return calendar_date(int(m[2] or m[3]), month_number(m[1] or m[4]), None, ctx)
-    m = re.fullmatch(rf"(?:the\s+)?(?:(calendar|fiscal|financial)\s+)?(?:year\s+(?:of\s+)?)?(\d{{4}})", s)
+    m = _YEAR_ONLY.fullmatch(s)
     if m and 1000 <= int(m[2]) <= 2199:
         return ("date", ("FY" if m[1] in ("fiscal", "financial") else "") + m[2], None, False)
     m = re.fullmatch(r"(\d{4})[-/](0?[1-9]|1[0-2])|(0?[1-9]|1[0-2])[-/](\d{4})", s)
     if m:       # "2015-12", "2015-3", "12-2015": a year and a month
         return calendar_date(int(m[1] or m[4]), int(m[2] or m[3]), None, ctx)
-    m = re.fullmatch(rf"(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?({MONTH}),?\s+(?:of\s+'?|')(\d\d)", s)
+    m = _MONTH_SHORT_YEAR.fullmatch(s)
     if m:       # "April of 87", "15 April '87": a year in two digits
         return calendar_date(_two_digit_year(m[3], ctx), month_number(m[2]), int(m[1]) if m[1] else None, ctx)
     m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?", s)
@@ -138,7 +151,7 @@ def read_calendar(s: str, ctx: Context) -> Reading | None:
         if not 1 <= mo <= 12 or not 1 <= d <= 31:
             return None     # anything else is no date ("24/7")
         return calendar_date(_two_digit_year(m[6], ctx) if m[6] else None, mo, d, ctx)
-    m = re.fullmatch(rf"(?:(this|last|next|past|previous|coming)\s+)?({MONTH})", s)
+    m = _REL_MONTH.fullmatch(s)
     if not m:
         return None
     if m[1] is None:
@@ -205,8 +218,7 @@ def read_season(s: str, ctx: Context) -> Reading | None:
         return ("date", None, None, False)
     a = ctx.anchor
     # Jan-Feb belong to the winter that began the year before: order -1 puts it first.
-    cur = -1 if a.month <= 2 else SEASON_ORDER[{3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU",
-                                                9: "FA", 10: "FA", 11: "FA", 12: "WI"}[a.month]]
+    cur = -1 if a.month <= 2 else SEASON_ORDER[_MONTH_SEASON[a.month]]
     want, rel = SEASON_ORDER[code], m[1]
     if rel == "this":
         y = a.year

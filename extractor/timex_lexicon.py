@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .numvocab import TEENS, TENS, UNITS
+
 Reading = tuple[str, "str | None", "str | None", bool]
 
 MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -25,21 +27,19 @@ PART = r"(?:morning|afternoon|evening|night|overnight)"
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 SEASON_ORDER = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}
 
-WORD_NUMBERS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
-WORD_NUMBERS.update({"a": 1, "an": 1, "single": 1, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-                     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+# "nought"/"naught" are not read as counts of time units.
+WORD_NUMBERS = {w: v for w, v in UNITS.items() if w not in ("nought", "naught")} | TEENS | TENS
+WORD_NUMBERS.update({"a": 1, "an": 1, "single": 1, "hundred": 100,
                      "a hundred": 100, "a dozen": 12, "dozen": 12, "a couple of": 2,
                      "a couple": 2, "couple of": 2, "half a": 0.5, "a half": 0.5})
 VAGUE_AMOUNT = (r"(?:a few|few|several|many|some|a number of|dozens of|hundreds of|a couple of|couple of"
                 r"|numerous)")
-_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-_UNITS_W = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-NUMBER = (rf"(?:\d+(?:\.\d+)?|{_TENS}(?:[- ]|\s+and\s+){_UNITS_W}|single|a dozen|a hundred|a couple of|a couple"
+TENS_RE = rf"(?:{'|'.join(TENS)})"
+ONES_RE = rf"(?:{'|'.join(w for w, v in UNITS.items() if 0 < v)})"
+NUMBER = (rf"(?:\d+(?:\.\d+)?|{TENS_RE}(?:[- ]|\s+and\s+){ONES_RE}|single|a dozen|a hundred|a couple of|a couple"
           r"|couple of|half a"
           r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-          rf"|fifteen|sixteen|seventeen|eighteen|nineteen|{_TENS}|hundred|dozen|an|a)")
+          rf"|fifteen|sixteen|seventeen|eighteen|nineteen|{TENS_RE}|hundred|dozen|an|a)")
 UNIT = (r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?"
         r"|quarters?|years?|yrs?|decades?|century|centuries|millenni(?:um|a))")
 # unit word -> (TIMEX3 letter, is a time unit, multiplier)
@@ -80,9 +80,9 @@ LEADING = re.compile(
     r"the close of|the turn of|end of|beginning of|start of|before|after|as of|as early as|as late as|circa|"
     r"prior to)"
     r"(?:\s+|(?<=-))")
-RANGE = re.compile(rf"(?:from\s+)?(?P<a>.+?)\s*(?:-|–|—|~|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b)"
-                   rf"\s*(?P<b>.+)"
-                   rf"|between\s+(?P<a2>.+?)\s+and\s+(?P<b2>.+)")
+RANGE = re.compile(r"(?:from\s+)?(?P<a>.+?)\s*(?:-|–|—|~|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b)"
+                   r"\s*(?P<b>.+)"
+                   r"|between\s+(?P<a2>.+?)\s+and\s+(?P<b2>.+)")
 
 
 # "the same month a year ago", "the same period of the previous year": a period of a year before.
@@ -135,7 +135,7 @@ def number_value(word: str | None) -> float | None:
         return float(w) if "." in w else int(w)
     if w in WORD_NUMBERS:
         return WORD_NUMBERS[w]
-    m = re.fullmatch(rf"({_TENS})(?:[- ]|\s+and\s+)({_UNITS_W})", w)
+    m = re.fullmatch(rf"({TENS_RE})(?:[- ]|\s+and\s+)({ONES_RE})", w)
     if m:
         return WORD_NUMBERS[m[1]] + WORD_NUMBERS[m[2]]
     return None

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 
-from .timex_lexicon import HOLIDAY, SAME_PERIOD
+from .numlex import MONTH_RE, MONTH_WORDS, WEEKDAY_WORDS
+from .numtokens import merge_spans, word_hits
+from .timex_lexicon import HOLIDAY, MONTH, SAME_PERIOD
 from .timex_spelled import CARDINALS, HOUR_W, MINUTES_W, N99, ORD31, ORDINALS, YEAR_W
 
 # What spaCy misses, anywhere in the text.
@@ -98,13 +100,10 @@ NEEDS = {p.pattern: words for p in _GENERAL for key, words in (
     ) if key in p.pattern}
 # Capitalized month names with a day or a year (spaCy misses some); "May" alone is too ambiguous.
 _MONTH_CASED = re.compile(
-    r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
-    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.? (?:\d{1,2}(?:st|nd|rd|th)?\b(?:,? \d{4}\b)?|\d{4}\b)")
+    rf"\b{MONTH_RE}\.? (?:\d{{1,2}}(?:st|nd|rd|th)?\b(?:,? \d{{4}}\b)?|\d{{4}}\b)")
 _WEEKDAY_CASED = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 _MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
-_MONTH_NAME = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
-               r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?")
 _WEEKDAY_NAME = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
                  r"|(?-i:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\.?)")
 _DAY_WORD = rf"(?:{_WEEKDAY_NAME}|today|tomorrow|yesterday|to-?night|last night)"
@@ -125,20 +124,20 @@ _HOUR_END = r"(?![\d%]|[.,:]\d)(?=\s*(?:$|[.,;:!?)\n]|(?:on|and|or|to|for|with|i
 _BY_MONTH = [re.compile(p, re.I) for p in (
     # a range of days before their month: "9 to 12 of June", "between the ninth and the 17th of April"
     rf"\b(?:(?:from|between)\s+(?:the\s+)?{_DAY_N}\s*(?:-|to|till|until|through|and)|{_DAY_N}\s*(?:-|to|till"
-    rf"|until|through))\s*(?:the\s+)?{_DAY_N}\s+(?:of\s+)?{_MONTH_NAME}(?![a-z])",
+    rf"|until|through))\s*(?:the\s+)?{_DAY_N}\s+(?:of\s+)?{MONTH}(?![a-z])",
     rf"\b{_REL} (?:january|february|march|april|june|july|august|september|october|november|december)\b",
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH_NAME},?\s+(?:of\s+'?|['’])\d\d\b(?![\d'’])",
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{MONTH},?\s+(?:of\s+'?|['’])\d\d\b(?![\d'’])",
     rf"\b(?:19|20)\d\d[/-]{_MON}[a-z]*\.?[/-]\d{{1,2}}\b|\b\d{{1,2}}[/-]{_MON}[a-z]*[/-](?:19|20)\d\d\b",
     rf"\b{_MON}[a-z]*[/-](?:(?:19|20)\d\d|\d{{1,2}})\b(?![/-]\d)|\b{_MON}(?:t|ch|il|e|y)?\d{{1,2}}\b",
-    rf"\b{_MONTH_NAME}\s+(?:the\s+)?{_DAY_N}\s*(?:-|to|till|until|through)\s*(?:the\s+)?{_DAY_N}\b",
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAME}|{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?),?\s+"
+    rf"\b{MONTH}\s+(?:the\s+)?{_DAY_N}\s*(?:-|to|till|until|through)\s*(?:the\s+)?{_DAY_N}\b",
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?),?\s+"
     rf"{YEAR_W}\b",
 )]
 # Near a month name and a number word: spelled days ("february twenty second", "second of Aug").
 _BY_SPELLED_DAY = [re.compile(p, re.I) for p in (
-    rf"\b{_MONTH_NAME}\s+(?:the\s+)?(?:{ORD31}|{N99})\b(?:[\s,]+{YEAR_W}\b|{_DAY_END})",
-    rf"\b{ORD31}\s+(?:day\s+of\s+|of\s+)?{_MONTH_NAME}(?![a-z])(?:[\s,]+{YEAR_W}\b)?",
-    rf"\b{N99}\s+(?:of\s+)?{_MONTH_NAME}(?![a-z])(?:[\s,]+{YEAR_W}\b|{_DAY_END})",
+    rf"\b{MONTH}\s+(?:the\s+)?(?:{ORD31}|{N99})\b(?:[\s,]+{YEAR_W}\b|{_DAY_END})",
+    rf"\b{ORD31}\s+(?:day\s+of\s+|of\s+)?{MONTH}(?![a-z])(?:[\s,]+{YEAR_W}\b)?",
+    rf"\b{N99}\s+(?:of\s+)?{MONTH}(?![a-z])(?:[\s,]+{YEAR_W}\b|{_DAY_END})",
 )]
 # Near a weekday or a day word: times with their day and weekdays with their date ("previous
 # Monday", "Sat at 5", "Monday 12-4", "Monday the twenty seventh", "Sunday 31", "Tuesdays").
@@ -170,11 +169,11 @@ _BY_CLOCK = [re.compile(p, re.I) for p in (
 )]
 # Near "week", "month" or "day": parts of periods ("first week of 2015", "the day before").
 _BY_PERIOD = [re.compile(p, re.I) for p in (
-    rf"\b(?:the )?{_ORD} week of (?:the year )?(?:{_YEAR_REF}|{_MONTH_NAME}(?:,? (?:19|20)\d\d)?"
+    rf"\b(?:the )?{_ORD} week of (?:the year )?(?:{_YEAR_REF}|{MONTH}(?:,? (?:19|20)\d\d)?"
     r"|(?:this|last|next) month)\b",
     rf"\bweek \d{{1,2}} of (?:the year )?{_YEAR_REF}\b",
     rf"\b(?:the )?{_ORD} month of (?:the year )?{_YEAR_REF}\b",
-    rf"\b(?:the )?{_ORD} day of (?:{_MONTH_NAME}|(?:this|last|next|the) month)\b",
+    rf"\b(?:the )?{_ORD} day of (?:{MONTH}|(?:this|last|next|the) month)\b",
     r"\bthe (?:next|following|previous|preceding) day\b|\bthe day (?:before|after)(?=\s*(?:[.,;:!?)]|$))",
 )]
 # Near "half" or "quarter": fractions of a unit ("one and a quarter year", "half an hour").
@@ -197,7 +196,7 @@ _FULL = [re.compile(p) for p in (
     rf"(?:[Ff]rom(?<!\w....)|[Bb]etween(?<!\w.......))\s+(?:"
     rf"(?:\d{{1,2}}[:.]\d\d|\d{{1,2}})\s*(?:-|–|to|and|until|till)\s*\d{{1,2}}[:.]\d\d\b"
     rf"|\d{{1,2}}[:.]\d\d\s*(?:-|–|to|and|until|till)\s*\d{{1,2}}\b(?![\d/%]|\s*percent)"
-    rf"|{_HOUR}\s*(?:-|–|to|and|until|till)\s*{_HOUR}(?=\s+(?:on|of)\s+(?i:\d|{_MONTH_NAME}|{_DAY_WORD})))",
+    rf"|{_HOUR}\s*(?:-|–|to|and|until|till)\s*{_HOUR}(?=\s+(?:on|of)\s+(?i:\d|{MONTH}|{_DAY_WORD})))",
     # "from 10/1 to 11/7", "between 5/1-5/7/2020": a range of days in digits ("between 1/2 and 3/4 of"
     # are fractions)
     r"(?:[Ff]rom(?<!\w....)|[Bb]etween(?<!\w.......))\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*(?:-|–|to|through|until)"
@@ -222,12 +221,8 @@ _FULL = [re.compile(p) for p in (
 # with str.find, far cheaper than a regex pass): no expression of a group reaches farther from its
 # anchor (the longest, "between the twenty-seventh and the third of April", about 50).
 WINDOW = 80
-_MONTH_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-                "nov", "dec")
 _NUMBER_WORDS = (*ORDINALS, *CARDINALS, "hundred", "thousand")
-_DAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mondays", "tuesdays",
-              "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "mon", "tue", "tues", "wed", "thu",
+_DAY_WORDS = (*WEEKDAY_WORDS, *(w + "s" for w in WEEKDAY_WORDS), "mon", "tue", "tues", "wed", "thu",
               "thur", "thurs", "fri", "sat", "sun", "today", "tomorrow", "yesterday", "tonight", "night")
 _CLOCK_WORDS = ("past", "o'clock", "oclock", "am", "pm", "a.m", "p.m", "morning", "afternoon", "evening", "night",
                 *(w for w in CARDINALS if CARDINALS[w] <= 12 or CARDINALS[w] >= 15))
@@ -238,8 +233,8 @@ _HOLIDAY_WORDS = ("easter", "christmas", "thanksgiving", "halloween", "earth", "
 _UNIT_WORDS = ("second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night", "nights", "week",
                "weeks", "month", "months", "quarter", "quarters", "year", "years", "decade", "decades")
 _ANCHORED = [
-    ((_MONTH_WORDS,), _BY_MONTH),
-    ((_MONTH_WORDS, _NUMBER_WORDS), _BY_SPELLED_DAY),
+    ((MONTH_WORDS,), _BY_MONTH),
+    ((MONTH_WORDS, _NUMBER_WORDS), _BY_SPELLED_DAY),
     ((_DAY_WORDS,), _BY_DAY),
     ((_CLOCK_WORDS,), _BY_CLOCK + _GENERAL_BY_CLOCK),
     ((_UNIT_WORDS,), _BY_PERIOD + _GENERAL_BY_UNIT),
@@ -284,22 +279,8 @@ def _span(m: re.Match) -> tuple[int, int]:
 def _windows(low: str, words: tuple[str, ...], where: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Merged windows around the whole-word occurrences of `words` in the lower-cased text,
     sought within the ranges `where`."""
-    spans = []
-    for lo, hi in where:
-        for word in words:
-            i = low.find(word, lo, hi)
-            while i >= 0:
-                j = i + len(word)
-                if (i == 0 or not low[i - 1].isalpha()) and (j == len(low) or not low[j].isalpha()):
-                    spans.append((max(0, i - WINDOW), min(len(low), j + WINDOW)))
-                i = low.find(word, j, hi)
-    out: list[tuple[int, int]] = []
-    for lo, hi in sorted(spans):
-        if out and lo <= out[-1][1]:
-            out[-1] = (out[-1][0], max(hi, out[-1][1]))
-        else:
-            out.append((lo, hi))
-    return out
+    return merge_spans(sorted((max(0, i - WINDOW), min(len(low), j + WINDOW))
+                              for lo, hi in where for i, j in word_hits(low, words, lo, hi)))
 
 
 def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -19,6 +19,15 @@ _YEAR = r"(?:\d{4}|(?:this|last|next)\s+year|(?:the\s+)?year)"
 _THURSDAY = 3
 # The ISO week of 28 December is always its year's last.
 _LAST_WEEK_DAY = (12, 28)
+# Ordinals of a quarter or a half ("the final quarter" is the fourth).
+_PART_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
+# Compiled once: the readers run on every candidate expression.
+_WEEK_OF_YEAR = re.compile(rf"(?:the\s+)?(?:({_ORD})\s+week|week\s+(\d{{1,2}}))\s+of\s+(?:the\s+year\s+)?({_YEAR})")
+_WEEK_OF_MONTH = re.compile(
+    rf"(?:the\s+)?({_ORD})\s+week\s+of\s+(?:({MONTH})(?:,?\s+(\d{{4}}))?|(this|last|next)\s+month)")
+_MONTH_OF_YEAR = re.compile(rf"(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)\s+month\s+of\s+(?:the\s+year\s+)?({_YEAR})")
+_DAY_OF_MONTH = re.compile(rf"(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)\s+(?:day\s+of\s+(?:({MONTH})(?:,?\s+(\d{{4}}))?"
+                           r"|(this|last|next|the)\s+month)|(?:of\s+)?(this|last|next|the)\s+month)")
 
 
 def _ordinal(word: str) -> int:
@@ -46,8 +55,7 @@ def read_quarter(s: str, ctx: Context) -> Reading | None:
                      r"|q([1-4])", s)
     if not m:
         return None
-    idx = int(m[6]) if m[6] else {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-                                  "4th": 4, "final": 4}[m[2]]
+    idx = int(m[6]) if m[6] else _PART_ORD[m[2]]
     letter = "H" if m[3] == "half" else "Q"
     if letter == "H" and idx > 2:
         return None
@@ -69,7 +77,7 @@ def read_quarter(s: str, ctx: Context) -> Reading | None:
 
 def read_week_of(s: str, ctx: Context) -> Reading | None:
     """"first week of 2015", "the last week of 2016", "week 27 of last year", "3rd week of Jan"."""
-    m = re.fullmatch(rf"(?:the\s+)?(?:({_ORD})\s+week|week\s+(\d{{1,2}}))\s+of\s+(?:the\s+year\s+)?({_YEAR})", s)
+    m = _WEEK_OF_YEAR.fullmatch(s)
     if m:
         y = _year(m[3], ctx)
         if y is None:
@@ -78,7 +86,7 @@ def read_week_of(s: str, ctx: Context) -> Reading | None:
         if n == -1:
             return ("date", week(date(y, *_LAST_WEEK_DAY)), None, not m[3][:1].isdigit())
         return ("date", f"{y}-W{n:02d}", None, not m[3][:1].isdigit()) if 1 <= n <= 53 else None
-    m = re.fullmatch(rf"(?:the\s+)?({_ORD})\s+week\s+of\s+(?:({MONTH})(?:,?\s+(\d{{4}}))?|(this|last|next)\s+month)", s)
+    m = _WEEK_OF_MONTH.fullmatch(s)
     if not m:
         return None
     month = _month(m[2], m[3], m[4], ctx)
@@ -100,14 +108,13 @@ def read_week_of(s: str, ctx: Context) -> Reading | None:
 
 def read_nth_of_period(s: str, ctx: Context) -> Reading | None:
     """"the third month of 2021", "the 9th month of next year", "the 15th day of next month"."""
-    m = re.fullmatch(rf"(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)\s+month\s+of\s+(?:the\s+year\s+)?({_YEAR})", s)
+    m = _MONTH_OF_YEAR.fullmatch(s)
     if m:
         y, n = _year(m[2], ctx), int(m[1])
         if not 1 <= n <= 12:
             return None
         return ("date", f"{y}-{n:02d}", None, not m[2][:1].isdigit()) if y else ("date", None, None, False)
-    m = re.fullmatch(rf"(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)\s+(?:day\s+of\s+(?:({MONTH})(?:,?\s+(\d{{4}}))?"
-                     r"|(this|last|next|the)\s+month)|(?:of\s+)?(this|last|next|the)\s+month)", s)
+    m = _DAY_OF_MONTH.fullmatch(s)
     if not m:
         return None
     month = _month(m[2], m[3], m[4] or m[5], ctx)

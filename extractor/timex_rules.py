@@ -20,7 +20,32 @@ from . import timex_durations as D
 from . import timex_periods as W
 from .timex_lexicon import (
     MONTH, NUMBER, PART, PARTS, SET_ADVERBS, UNIT, VAGUE, VAGUE_AMOUNT, WEEKDAY, Context, Reading,
-    add_months, duration, move, number_value, safe_date, shift, unit_code, week, weekday_number)
+    duration, move, number_value, shift, unit_code, week, weekday_number)
+
+
+# Compiled once: the readers run on every candidate expression.
+_WEEK_REL = r"(this|last|next|previous|following|the following|the previous)"
+_DAY_WORD_PART = re.compile(rf"(today|yesterday|tomorrow|tonight|this|last|(?:the )?day before yesterday"
+                            rf"|(?:the )?day after tomorrow)(?:\s+({PART}))?")
+_PART_ALONE = re.compile(rf"(?:the\s+)?({PART})")
+_UNIT_SPAN = re.compile(rf"(?:the\s+)?(?:(?:last|past|next|coming|first|previous|final|following|same|"
+                        rf"additional|other|entire|whole|full)\s+)?(?:({NUMBER}|{VAGUE_AMOUNT})[\s-]+)?"
+                        rf"(?:more\s+)?(?:consecutive\s+|straight\s+|full\s+|long\s+|trading\s+|business\s+"
+                        rf"|working\s+|calendar\s+)?"
+                        rf"({UNIT})(?:[\s-](?:old|long))?")
+_WEEKDAYS_PLURAL = re.compile(rf"(?:({WEEKDAY})s(?:\s+({PART})s)?|({WEEKDAY})\s+({PART})s)(?:\s+at\s+(.+))?")
+_EVERY = re.compile(rf"(?:(?:once|twice|\w+ times|[\d,.]+)\s+)?(?:every|each|per|a|an)\s+(?:other\s+)?"
+                    rf"(?:({NUMBER})\s+)?({UNIT}|{WEEKDAY}|{PART}|weekend)(?:\s+at\s+(.+))?")
+_AGO = re.compile(rf"({NUMBER}|{VAGUE_AMOUNT})\s+({UNIT})\s+(ago|earlier|before|from now|later|after|hence)")
+_WEEKDAY_REL = re.compile(rf"(?:(this past|this coming|this|last|next|past|previous|coming|following)\s+)?"
+                          rf"({WEEKDAY})(?:'s)?"
+                          rf"(?:,?\s+({PART}))?")
+_WEEKDAY_OF_WEEK = re.compile(rf"({WEEKDAY})(?:\s+({PART}))?(?:,?\s+(?:of\s+)?){_WEEK_REL}\s+week"
+                              rf"|{_WEEK_REL}\s+week(?:'s)?\s*[-,]?\s*(?:on\s+)?({WEEKDAY})(?:\s+({PART}))?")
+_DAY_WITH_DATE = re.compile(rf"(?:(?:this|next|last|coming)\s+)?({WEEKDAY}|today|tomorrow|yesterday)"
+                            r",?\s+\(?(.+?)\)?")
+_UNITS_FROM = re.compile(rf"({NUMBER})\s+({UNIT})\s+(from|after|before)\s+(.+)")
+_DATE_PART = re.compile(rf"(.+?),?\s+(?:in\s+the\s+)?({PART})|(?:the\s+)?({PART})\s+of\s+(.+)")
 
 
 def worth_dateparser(s: str) -> bool:
@@ -51,8 +76,7 @@ def _vague(s: str, ctx: Context) -> Reading | None:
 
 def _deictic(s: str, ctx: Context) -> Reading | None:
     """today, yesterday, tomorrow, tonight, last night, this morning, yesterday afternoon."""
-    m = re.fullmatch(rf"(today|yesterday|tomorrow|tonight|this|last|(?:the )?day before yesterday"
-                     rf"|(?:the )?day after tomorrow)(?:\s+({PART}))?", s)
+    m = _DAY_WORD_PART.fullmatch(s)
     if not m or (m[1] in ("this", "last") and not m[2]) or (m[1] == "last" and m[2] != "night"):
         return None
     offset = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(m[1], 0)
@@ -91,7 +115,7 @@ def _the_unit(s: str, ctx: Context) -> Reading | None:
 
 def _part_of_day(s: str, ctx: Context) -> Reading | None:
     """"the morning", "early in the morning", "afternoon": the day of the sentence."""
-    m = re.fullmatch(rf"(?:the\s+)?({PART})", s)
+    m = _PART_ALONE.fullmatch(s)
     if not m:
         return None
     if ctx.day is None:
@@ -104,10 +128,7 @@ def _duration(s: str, ctx: Context) -> Reading | None:
     part = D.read_fraction(s) or D.read_compound(s)
     if part:
         return part
-    m = re.fullmatch(rf"(?:the\s+)?(?:(?:last|past|next|coming|first|previous|final|following|same|"
-                     rf"additional|other|entire|whole|full)\s+)?(?:({NUMBER}|{VAGUE_AMOUNT})[\s-]+)?(?:more\s+)?"
-                     rf"(?:consecutive\s+|straight\s+|full\s+|long\s+|trading\s+|business\s+|working\s+|calendar\s+)?"
-                     rf"({UNIT})(?:[\s-](?:old|long))?", s)
+    m = _UNIT_SPAN.fullmatch(s)
     if not m or (m[1] in ("a", "an") and m[2] == "second"):     # "a second" is an ordinal far more often
         return None
     amount, unit = m[1], m[2]
@@ -127,11 +148,10 @@ def _set(s: str, ctx: Context) -> Reading | None:
     """"each month", "every day", "per hour", "daily", "twice a year", "every Monday"."""
     if s in SET_ADVERBS:
         return ("set", SET_ADVERBS[s], None, False)
-    m = re.fullmatch(rf"(?:({WEEKDAY})s(?:\s+({PART})s)?|({WEEKDAY})\s+({PART})s)(?:\s+at\s+(.+))?", s)
+    m = _WEEKDAYS_PLURAL.fullmatch(s)
     if m:           # "Mondays", "Tuesday afternoons", "Thursdays at 17.30": that day of every week
         return _weekly(weekday_number(m[1] or m[3]), m[2] or m[4], m[5])
-    m = re.fullmatch(rf"(?:(?:once|twice|\w+ times|[\d,.]+)\s+)?(?:every|each|per|a|an)\s+(?:other\s+)?"
-                     rf"(?:({NUMBER})\s+)?({UNIT}|{WEEKDAY}|{PART}|weekend)(?:\s+at\s+(.+))?", s)
+    m = _EVERY.fullmatch(s)
     if not m or (s.startswith(("a ", "an ")) and not re.match(r"(once|twice|\w+ times|[\d,.]+ )", s)):
         return None
     unit = m[2]
@@ -163,7 +183,7 @@ def _weekly(wd: int, part: str | None, clock: str | None) -> Reading | None:
 
 def _ago(s: str, ctx: Context) -> Reading | None:
     """"two weeks ago", "a year earlier", "three days from now", "20 years later"."""
-    m = re.fullmatch(rf"({NUMBER}|{VAGUE_AMOUNT})\s+({UNIT})\s+(ago|earlier|before|from now|later|after|hence)", s)
+    m = _AGO.fullmatch(s)
     if not m:
         return D.read_compound_ago(s, ctx)
     n, letter = number_value(m[1]), unit_code(m[2])
@@ -178,11 +198,7 @@ def _ago(s: str, ctx: Context) -> Reading | None:
     # days, weeks and months back name a day ("a week ago" = that day, as MEANTIME and
     # Recognizers annotate it); years and longer keep their own granularity
     if letter[0] in ("D", "W", "M"):
-        d = ctx.anchor + timedelta(days=sign * n * {"D": 1, "W": 7}.get(letter[0], 0))
-        if letter[0] == "M":
-            d = safe_date(add_months(ctx.anchor, sign * n).year, add_months(ctx.anchor, sign * n).month,
-                           ctx.anchor.day)
-        return ("date", d.isoformat(), None, True)
+        return ("date", move(ctx.anchor, sign * n, letter[0]).isoformat(), None, True)
     return ("date", shift(ctx.anchor, sign * n, letter[0]), None, True)
 
 
@@ -207,7 +223,7 @@ def _relative_unit(s: str, ctx: Context) -> Reading | None:
     n = {"last": -1, "past": -1, "previous": -1, "this past": -1, "latest": -1, "next": 1, "coming": 1,
          "following": 1, "this coming": 1}.get(rel, 0)
     if unit == "fortnight":
-        return ("date", week(ctx.anchor + timedelta(weeks=2 * n)), None, True)
+        return ("date", shift(ctx.anchor, 2 * n, "W"), None, True)
     return ("date", shift(ctx.anchor, n, letter), None, True)
 
 
@@ -234,8 +250,7 @@ def _weekend_bare(s: str, ctx: Context) -> Reading | None:
 
 def _weekday_reader(s: str, ctx: Context) -> Reading | None:
     """"Monday", "last Friday", "next Tuesday", "Monday afternoon", "Wednesday night"."""
-    m = re.fullmatch(rf"(?:(this past|this coming|this|last|next|past|previous|coming|following)\s+)?({WEEKDAY})(?:'s)?"
-                     rf"(?:,?\s+({PART}))?", s)
+    m = _WEEKDAY_REL.fullmatch(s)
     if not m:
         return _weekday_of_week(s, ctx)
     rel, wd, part = m[1], weekday_number(m[2]), m[3]
@@ -263,9 +278,7 @@ def _weekday_reader(s: str, ctx: Context) -> Reading | None:
 
 def _weekday_of_week(s: str, ctx: Context) -> Reading | None:
     """"Monday next week", "next week on Tuesday", "this week Monday", "Monday of the following week"."""
-    rel = r"(this|last|next|previous|following|the following|the previous)"
-    m = re.fullmatch(rf"({WEEKDAY})(?:\s+({PART}))?(?:,?\s+(?:of\s+)?){rel}\s+week"
-                     rf"|{rel}\s+week(?:'s)?\s*[-,]?\s*(?:on\s+)?({WEEKDAY})(?:\s+({PART}))?", s)
+    m = _WEEKDAY_OF_WEEK.fullmatch(s)
     if not m:
         return None
     wd, which = weekday_number(m[1] or m[5]), (m[3] or m[4]).replace("the ", "")
@@ -281,7 +294,7 @@ def _weekday_of_week(s: str, ctx: Context) -> Reading | None:
 def _weekday_and_date(s: str, ctx: Context) -> Reading | None:
     """"Friday 5/12", "this Friday (Jun-15)", "tomorrow, 13/04/21": the explicit date decides;
     "Sunday 31", "Monday the 27th": the nearest month whose such day is that weekday."""
-    m = re.fullmatch(rf"(?:(?:this|next|last|coming)\s+)?({WEEKDAY}|today|tomorrow|yesterday),?\s+\(?(.+?)\)?", s)
+    m = _DAY_WITH_DATE.fullmatch(s)
     if not m:
         return None
     day = re.fullmatch(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?", m[2])
@@ -296,7 +309,7 @@ def _weekday_and_date(s: str, ctx: Context) -> Reading | None:
 def _from_day(s: str, ctx: Context) -> Reading | None:
     """"three weeks from tomorrow", "2 days before yesterday", "3 days after January 12th",
     "two weeks before Christmas": that many units from the day named."""
-    m = re.fullmatch(rf"({NUMBER})\s+({UNIT})\s+(from|after|before)\s+(.+)", s)
+    m = _UNITS_FROM.fullmatch(s)
     if not m:
         return None
     n, (letter, is_time, mult) = number_value(m[1]), unit_code(m[2])
@@ -322,7 +335,7 @@ def _clock(s: str, ctx: Context) -> Reading | None:
 
 def _date_part(s: str, ctx: Context) -> Reading | None:
     """A date followed by a part of day: "April 25 morning", "the morning of May 1"."""
-    m = re.fullmatch(rf"(.+?),?\s+(?:in\s+the\s+)?({PART})|(?:the\s+)?({PART})\s+of\s+(.+)", s)
+    m = _DATE_PART.fullmatch(s)
     if not m:
         return None
     left, part = (m[1], m[2]) if m[1] else (m[4], m[3])

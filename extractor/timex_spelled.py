@@ -11,22 +11,21 @@ from __future__ import annotations
 
 import re
 
-from .timex_lexicon import MONTH, WEEKDAY
+from .numvocab import TEENS, TENS, UNITS
+from .timex_lexicon import MONTH, ONES_RE as _ONE, TENS_RE as _TENS, WEEKDAY
 
-_ONES = "one two three four five six seven eight nine".split()
-_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_TENS_W = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+# Zero and its variants ("nought", "naught") never name a day, a year or an hour.
+_ONES = [w for w, v in UNITS.items() if 0 < v]
+_TEENS = list(TEENS)
+_TENS_W = list(TENS)
 _ORD_ONES = "first second third fourth fifth sixth seventh eighth ninth".split()
 _ORD_TEENS = ("tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth "
               "eighteenth nineteenth").split()
-CARDINALS = {w: i for i, w in enumerate(_ONES, 1)} | {w: i for i, w in enumerate(_TEENS, 10)}
-CARDINALS |= {w: 20 + 10 * i for i, w in enumerate(_TENS_W)}
+CARDINALS = {w: UNITS[w] for w in _ONES} | TEENS | TENS
 ORDINALS = {w: i for i, w in enumerate(_ORD_ONES, 1)} | {w: i for i, w in enumerate(_ORD_TEENS, 10)}
 ORDINALS |= {"twentieth": 20, "thirtieth": 30}
 
-_ONE = rf"(?:{'|'.join(_ONES)})"
 _TEEN = rf"(?:{'|'.join(_TEENS)})"
-_TENS = rf"(?:{'|'.join(_TENS_W)})"
 N99 = rf"(?:{_TENS}(?:[\s-]+{_ONE})?|{_TEEN}|{_ONE})"
 ORD31 = rf"(?:(?:twenty|thirty)[\s-]+(?:{'|'.join(_ORD_ONES)})|twentieth|thirtieth|{'|'.join(_ORD_TEENS)}" \
         rf"|{'|'.join(_ORD_ONES)})"
@@ -39,6 +38,30 @@ MINUTES_W = rf"(?:{_TENS}(?:[\s-]+{_ONE})?|{_TEEN}|oh[\s-]+{_ONE})"
 _CLOCK_NUM = rf"(?:\d{{1,2}}|{HOUR_W})"
 _PARTS_AP = {"morning": "am", "afternoon": "pm", "evening": "pm"}
 _SUFFIX = {1: "st", 2: "nd", 3: "rd"}
+
+# The rewrites of `digits`, compiled once: it runs on every candidate expression.
+_DATE_CUE = re.compile(rf"\b{MONTH}(?![a-z])|\b{WEEKDAY}(?![a-z])|\bmonth\b")
+_MONTH_YEAR_W = re.compile(rf"(\b{MONTH}\s+)({YEAR_W})\b")
+_DAY_W = rf"(?P<d>{ORD31}|{N99})"
+_MONTH_DAY_W = re.compile(rf"(?P<m>\b{MONTH}\s+(?:the\s+)?){_DAY_W}\b(?![\s-]+(?:hundred|thousand))")
+_DAY_OF_MONTH_W = re.compile(rf"\b{_DAY_W}(?P<rest>(?:\s+day)?\s+of\s+|\s+(?={MONTH}(?![a-z])))")
+_WEEKDAY_DAY_W = re.compile(rf"(?P<w>\b{WEEKDAY}\s+(?:the\s+)?)(?P<d>{ORD31})\b")
+_LONE_DAY_W = re.compile(rf"(?P<a>^(?:the\s+)?|\b(?:and|to|till|until|through|the|between|from)\s+(?:the\s+)?)"
+                         rf"(?P<d>{ORD31})\b")
+_DAY_YEAR_W = re.compile(rf"(\d(?:st|nd|rd|th)?,?\s+|{MONTH}\s+)({YEAR_W})\b")
+_PAST_HOUR = re.compile(rf"\b(?P<n>\d{{1,2}}|{N99}|half|(?:a\s+)?quarter)\s+(?:min(?:ute)?s?\s+)?past\s+"
+                        rf"(?P<h>{_CLOCK_NUM})(?:\s+o'?clock)?\b")
+_HOUR_MINUTES = re.compile(rf"\b(?P<h>{HOUR_W})[\s-]+(?P<n>{MINUTES_W})(?:\s+minutes)?\b"
+                           r"(?!\s*(?:years?|days?|weeks?|months?))")
+_HOUR_BEFORE_CUE = re.compile(rf"\b(?P<h>{HOUR_W})"
+                              r"(?=\s*(?:[ap]m\b|o'?clock\b|in\s+the\s+(?:morning|afternoon|evening)\b|at\s+night\b))")
+_CLOCK = r"(?<![\d.,:])(?P<c>\d{1,2}(?::\d\d)?)(?!\s*[ap]m\b|:\d|\d)"
+_PART_THEN_CLOCK = re.compile(rf"\b(?:(?:early|late)\s+)?(?:in\s+the\s+)?(?P<p>morning|afternoon|evening)"
+                              rf"\s+(?:at|around|about)\s+{_CLOCK}")
+# after the time the part of day needs "in the" or "early"/"late" ("2 morning sessions" is a count)
+_CLOCK_THEN_PART = re.compile(rf"\b{_CLOCK}(?:\s+o'?clock)?\s+"
+                              r"(?:(?:early|late)\s+(?:in\s+the\s+)?|in\s+the\s+)(?P<p>morning|afternoon|evening)\b")
+_CLOCK_AT_NIGHT = re.compile(rf"\b{_CLOCK}(?:\s+o'?clock)?\s+at\s+night\b")
 
 
 def number(words: str) -> int | None:
@@ -89,24 +112,20 @@ def digits(s: str) -> str:
         return s
     if re.fullmatch(YEAR_W, s):         # "(in) nineteen ninety six"
         return str(year(s))
-    if re.search(rf"\b{MONTH}(?![a-z])|\b{WEEKDAY}(?![a-z])|\bmonth\b", s):
+    if _DATE_CUE.search(s):
         s = _date_words(s)
     return _clock_words(s)
 
 
 def _date_words(s: str) -> str:
     # a month followed by a year ("october two thousand and five") before a day ("may twenty nine")
-    s = re.sub(rf"(\b{MONTH}\s+)({YEAR_W})\b", lambda m: f"{m[1]}{year(m[2])}", s)
-    day = rf"(?P<d>{ORD31}|{N99})"
-    s = re.sub(rf"(?P<m>\b{MONTH}\s+(?:the\s+)?){day}\b(?![\s-]+(?:hundred|thousand))",
-               lambda m: m["m"] + _day(m, "d"), s)
-    s = re.sub(rf"\b{day}(?P<rest>(?:\s+day)?\s+of\s+|\s+(?={MONTH}(?![a-z])))",
-               lambda m: _day(m, "d") + m["rest"], s)
-    s = re.sub(rf"(?P<w>\b{WEEKDAY}\s+(?:the\s+)?)(?P<d>{ORD31})\b", lambda m: m["w"] + _day(m, "d"), s)
-    s = re.sub(rf"(?P<a>^(?:the\s+)?|\b(?:and|to|till|until|through|the|between|from)\s+(?:the\s+)?)(?P<d>{ORD31})\b",
-               lambda m: m["a"] + _day(m, "d"), s)
+    s = _MONTH_YEAR_W.sub(lambda m: f"{m[1]}{year(m[2])}", s)
+    s = _MONTH_DAY_W.sub(lambda m: m["m"] + _day(m, "d"), s)
+    s = _DAY_OF_MONTH_W.sub(lambda m: _day(m, "d") + m["rest"], s)
+    s = _WEEKDAY_DAY_W.sub(lambda m: m["w"] + _day(m, "d"), s)
+    s = _LONE_DAY_W.sub(lambda m: m["a"] + _day(m, "d"), s)
     # a spelled year after a day ("january 25th nineteen eighty six", "13 sept nineteen seventy two")
-    return re.sub(rf"(\d(?:st|nd|rd|th)?,?\s+|{MONTH}\s+)({YEAR_W})\b", lambda m: f"{m[1]}{year(m[2])}", s)
+    return _DAY_YEAR_W.sub(lambda m: f"{m[1]}{year(m[2])}", s)
 
 
 def _clock_words(s: str) -> str:
@@ -114,23 +133,12 @@ def _clock_words(s: str) -> str:
     "one in the morning", "in the afternoon at 7", "seven p . m .", "noonish"."""
     s = re.sub(r"\b([ap])\s?\.?\s?m\b\.?(?=\s|$)", r"\1m", s)          # "p . m .", "a m" -> "pm", "am"
     s = re.sub(r"\b(noon|\d{1,2})ish\b", r"\1", s)
-    hour = rf"(?P<h>{_CLOCK_NUM})"
-    s = re.sub(rf"\b(?P<n>\d{{1,2}}|{N99}|half|(?:a\s+)?quarter)\s+(?:min(?:ute)?s?\s+)?past\s+{hour}"
-               r"(?:\s+o'?clock)?\b",
-               _hm, s)
-    s = re.sub(rf"\b(?P<h>{HOUR_W})[\s-]+(?P<n>{MINUTES_W})(?:\s+minutes)?\b(?!\s*(?:years?|days?|weeks?|months?))",
-               _hm, s)
-    s = re.sub(rf"\b(?P<h>{HOUR_W})"
-               r"(?=\s*(?:[ap]m\b|o'?clock\b|in\s+the\s+(?:morning|afternoon|evening)\b|at\s+night\b))",
-               lambda m: str(number(m["h"])), s)
-    clock = r"(?<![\d.,:])(?P<c>\d{1,2}(?::\d\d)?)(?!\s*[ap]m\b|:\d|\d)"
-    part = r"(?:(?:early|late)\s+)?(?:in\s+the\s+)?(?P<p>morning|afternoon|evening)"
-    s = re.sub(rf"\b{part}\s+(?:at|around|about)\s+{clock}", lambda m: f"{m['c']} {_PARTS_AP[m['p']]}", s)
-    # after the time the part of day needs "in the" or "early"/"late" ("2 morning sessions" is a count)
-    part = r"(?:(?:early|late)\s+(?:in\s+the\s+)?|in\s+the\s+)(?P<p>morning|afternoon|evening)"
-    s = re.sub(rf"\b{clock}(?:\s+o'?clock)?\s+{part}\b", lambda m: f"{m['c']} {_PARTS_AP[m['p']]}", s)
-    return re.sub(rf"\b{clock}(?:\s+o'?clock)?\s+at\s+night\b",
-                  lambda m: f"{m['c']} {'am' if int(m['c'].split(':')[0]) < 5 else 'pm'}", s)
+    s = _PAST_HOUR.sub(_hm, s)
+    s = _HOUR_MINUTES.sub(_hm, s)
+    s = _HOUR_BEFORE_CUE.sub(lambda m: str(number(m["h"])), s)
+    s = _PART_THEN_CLOCK.sub(lambda m: f"{m['c']} {_PARTS_AP[m['p']]}", s)
+    s = _CLOCK_THEN_PART.sub(lambda m: f"{m['c']} {_PARTS_AP[m['p']]}", s)
+    return _CLOCK_AT_NIGHT.sub(lambda m: f"{m['c']} {'am' if int(m['c'].split(':')[0]) < 5 else 'pm'}", s)
 
 
 def _hm(m: re.Match) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from extractor.numbers import find_numbers
-from extractor.numwords import lex, read_number
+from extractor.numtokens import lex
+from extractor.numwords import read_number
 from extractor.records import DateMention
 
 
