@@ -10,7 +10,7 @@ import time
 from collections.abc import Sequence
 from typing import TextIO
 
-from .batch import RUN_RECORD, Monitor, Outcome, run_batch
+from .batch.run import RUN_RECORD, Monitor, Outcome, run_batch
 from .errors import ExtractorError
 from .settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_TIMEOUT_SECONDS, Settings
 
@@ -79,7 +79,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _view(args: argparse.Namespace) -> int:
-    from .viewer import write_report
+    from .report.viewer import write_report
 
     summary = write_report(args.out, args.report, report=lambda msg: print(msg, file=sys.stderr))
     print(f"{summary.articles} articles, {summary.quotes} quotes: open {summary.index}; "
@@ -170,7 +170,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from .export import export
+    from .report.export import export
 
     targets = {k: getattr(args, k) for k in ("quotes", "numbers", "dates", "speakers", "jsonl")}
     if not any(targets.values()):

@@ -14,14 +14,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import claims as claims_stage
+from . import clean as clean_stage
 from . import dates as dates_stage
 from . import entities as entities_stage
-from . import html as html_stage
-from . import limits
 from . import numbers as numbers_stage
 from . import quotes as quotes_stage
 from . import speakers as speakers_stage
-from . import text as text_stage
+from .ingest import guards as limits
 from .errors import (ArticleError, ArticleLimitError, ArticleTimeoutError, ExtractorError,
                      MalformedInputError)
 from .nlp import load_model
@@ -43,9 +42,9 @@ def article_id(raw: RawArticle) -> str:
 def clean(raw: RawArticle) -> CleanArticle:
     """Body text and metadata; fields given with the input win over found ones."""
     if raw.html is not None:
-        cleaned = html_stage.parse_html(raw.html, url=raw.url)
+        cleaned = clean_stage.parse_html(raw.html, url=raw.url)
     elif raw.text is not None:
-        cleaned = text_stage.clean_text(raw.text)
+        cleaned = clean_stage.clean_text(raw.text)
     else:
         raise MalformedInputError(f"{raw.path or 'article'}: neither text nor html given")
     meta = cleaned.metadata

@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 
 from extractor import cli
-from extractor.batch import MANIFEST, RUN_RECORD, run_batch
+from extractor.batch.run import MANIFEST, RUN_RECORD, run_batch
 from extractor.errors import ExtractorError
 from extractor.records import RawArticle
 from extractor.settings import Settings
-from extractor.workers import WorkerLost, schedule
+from extractor.batch.workers import WorkerLost, schedule
 
 from .conftest import REPO
 
@@ -295,7 +295,7 @@ def test_two_worker_processes_write_the_same_bytes_as_one(corpus60, tmp_path):
 
 def test_a_worker_killed_mid_run_loses_no_article(corpus60, tmp_path, monkeypatch):
     """The OOM killer takes a worker: its chunks are redone, nothing is lost or doubled."""
-    from extractor.workers import PoolBackend
+    from extractor.batch.workers import PoolBackend
 
     root, reference = corpus60
     killed: list[int] = []
@@ -393,7 +393,7 @@ def test_a_worker_crash_fails_only_the_article_that_caused_it():
 def test_a_long_lived_worker_reloads_its_model_and_goes_on(monkeypatch, nlp):
     # Regression: the reload after CHUNKS_PER_MODEL_LIFE chunks raised AttributeError
     # once the model cache moved behind nlp.load_model.
-    from extractor import workers
+    from extractor.batch import workers
     from extractor.nlp import load_model
 
     monkeypatch.setattr(workers, "CHUNKS_PER_MODEL_LIFE", 1)
@@ -409,7 +409,7 @@ def test_a_long_lived_worker_reloads_its_model_and_goes_on(monkeypatch, nlp):
 # --- progress display -----------------------------------------------------------------
 
 def outcome(status: str, reason: str | None = None):
-    from extractor.batch import Outcome
+    from extractor.batch.run import Outcome
 
     return Outcome("x.txt", "x.json", status, reason)
 

@@ -1,7 +1,7 @@
 """claims.link_claims: quotes get the numbers and dates inside them; numbers get their speaker."""
 from __future__ import annotations
 
-from extractor.claims import link_claims
+from extractor.claims.links import link_claims
 from extractor.records import DateMention, NumberMention, Quote, Speaker
 
 

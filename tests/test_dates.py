@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.dates import find_dates
-from extractor.timex import normalize, parse_anchor
+from extractor.dates.finding import find_dates
+from extractor.dates.normalize import normalize, parse_anchor
 
 
 def found(nlp, text: str, published: str | None):

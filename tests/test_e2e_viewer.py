@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.viewer import write_report
+from extractor.report.viewer import write_report
 
 FIXTURES = Path(__file__).parent / "data" / "viewer"
 CHROMIUM = "/usr/bin/chromium" if os.access("/usr/bin/chromium", os.X_OK) else shutil.which("chromium")

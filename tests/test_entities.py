@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.entities import find_entities
+from extractor.entities.finding import find_entities
 
 
 def _entity(entities, mention_text):

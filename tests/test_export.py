@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from extractor import cli
-from extractor.export import export
+from extractor.report.export import export
 
 
 def article(aid: str, path: str, *, entities, quotes, numbers=(), dates=()) -> dict:

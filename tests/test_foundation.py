@@ -13,7 +13,7 @@ import pytest
 import extractor
 from extractor import cli
 from extractor.errors import ModelNotFoundError, UnreadableInputError
-from extractor.ingest import decode
+from extractor.ingest.files import decode
 from extractor.nlp import load_model
 from extractor.schema import load_schema
 

@@ -23,11 +23,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import extractor
-from extractor import cli, limits
+from extractor import cli
+from extractor.ingest import guards as limits
 from extractor.errors import (ArticleError, ArticleLimitError, ArticleTimeoutError,
                               ExtractorError, InputError, UnreadableInputError)
-from extractor.html import parse_html
-from extractor.ingest import InputFile, decode, discover, read_articles
+from extractor.clean.html import parse_html
+from extractor.ingest.files import InputFile, decode, discover, read_articles
 from extractor.pipeline import Extractor
 from extractor.records import Article, CleanArticle, RawArticle
 from extractor.schema import load_schema

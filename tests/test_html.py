@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.html import parse_html
+from extractor.clean.html import parse_html
 
 FUNDUS = Path(__file__).parent / "data" / "fundus"
 

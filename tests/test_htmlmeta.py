@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from extractor.html import parse_html
-from extractor.htmlmeta import url_date
+from extractor.clean.html import parse_html
+from extractor.clean.metadata import url_date
 
 FUNDUS = Path(__file__).parent / "data" / "fundus"
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.numbers import find_numbers
-from extractor.numtokens import lex
-from extractor.numwords import read_number
+from extractor.numbers.finding import find_numbers
+from extractor.numbers.tokens import lex
+from extractor.numbers.words import read_number
 from extractor.records import DateMention
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.quotes import find_quotes
+from extractor.quotes.finding import find_quotes
 
 
 def _found(nlp, text):

@@ -9,9 +9,9 @@ import re
 
 import pytest
 
-from extractor.entities import find_entities
+from extractor.entities.finding import find_entities
 from extractor.records import QuoteCandidate, Span
-from extractor.speakers import resolve_speakers
+from extractor.speakers.resolve import resolve_speakers
 
 
 def _cand(text: str, quote: str, mention: str | None, *, nth: int = 0,

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.language import detect_language
-from extractor.text import byline_date, clean_text, drop_repeats, iso_date, normalize_newlines
+from extractor.clean.language import detect_language
+from extractor.clean.text import byline_date, clean_text, drop_repeats, iso_date, normalize_newlines
 
 P1 = "Kaiser workers in California are nearing their eighth week on strike this autumn."
 P2 = "Nearly 40% of the therapists have set up picket lines throughout the state."

@@ -10,7 +10,7 @@ import pytest
 
 from extractor.cli import main
 from extractor.errors import InputError
-from extractor.viewer import (LoadedArticle, annotate, how_found, load_outputs, page_name,
+from extractor.report.viewer import (LoadedArticle, annotate, how_found, load_outputs, page_name,
                               render_article, shape_problem, write_report)
 
 FIXTURES = Path(__file__).parent / "data" / "viewer"
@@ -150,7 +150,7 @@ def test_speakers_page_counts_quotes_across_articles(report):
 
 
 def test_overlapping_marks_nest_correctly():
-    from extractor.viewer import _Mark
+    from extractor.report.viewer import _Mark
 
     marks = [_Mark(0, 6, 0, "mark", 'class="q"', "q0"), _Mark(4, 9, 3, "span", 'class="num"')]
     assert annotate("ab<d efgh", marks) == ('<a class="anchor" id="q0"></a><mark class="q">ab&lt;d</mark>'

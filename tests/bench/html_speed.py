@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(REPO))
     if args.trafilatura_site:
         sys.path.append(str(args.trafilatura_site))
-    from extractor.html import parse_html
+    from extractor.clean.html import parse_html
     try:
         import trafilatura
     except ImportError:
@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
                     theirs += time.perf_counter() - t0
     n = len(pages) * args.repeat
     print(f"pages: {len(pages)} x {args.repeat}")
-    print(f"extractor.html.parse_html: {ours:.2f} s, {1000 * ours / n:.1f} ms/page")
+    print(f"extractor.clean.html.parse_html: {ours:.2f} s, {1000 * ours / n:.1f} ms/page")
     if trafilatura is not None:
         print(f"trafilatura {trafilatura.__version__} extract: {theirs:.2f} s, {1000 * theirs / n:.1f} ms/page")
         print(f"ratio ours / trafilatura: {ours / theirs:.2f}")

@@ -32,8 +32,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from extractor import pipeline
-from extractor.batch import MAX_CHUNK_ARTICLES
-from extractor.ingest import discover, read_articles
+from extractor.batch.run import MAX_CHUNK_ARTICLES
+from extractor.ingest.files import discover, read_articles
 from extractor.nlp import load_model
 from extractor.records import RawArticle
 from extractor.settings import Settings

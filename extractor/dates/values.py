@@ -1,0 +1,304 @@
+"""The vocabulary of temporal expressions and the small date arithmetic behind them.
+
+Shared by `timex_rules` (the readers) and `dates` (detection): month and weekday
+names, number words, units and their TIMEX3 letters, vague references, the
+clock-time pattern, and helpers that write TIMEX3 values (ISO weeks, shifted
+months, durations).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..lexicon.numbers import TEENS, TENS, UNITS
+
+Reading = tuple[str, "str | None", "str | None", bool]
+
+MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+          "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+         r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+WEEKDAY = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?"
+           r"|sat(?:urday)?|sun(?:day)?)\.?")
+PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+PART = r"(?:morning|afternoon|evening|night|overnight)"
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+SEASON_ORDER = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}
+
+# "nought"/"naught" are not read as counts of time units.
+WORD_NUMBERS = {w: v for w, v in UNITS.items() if w not in ("nought", "naught")} | TEENS | TENS
+WORD_NUMBERS.update({"a": 1, "an": 1, "single": 1, "hundred": 100,
+                     "a hundred": 100, "a dozen": 12, "dozen": 12, "a couple of": 2,
+                     "a couple": 2, "couple of": 2, "half a": 0.5, "a half": 0.5})
+VAGUE_AMOUNT = (r"(?:a few|few|several|many|some|a number of|dozens of|hundreds of|a couple of|couple of"
+                r"|numerous)")
+TENS_RE = rf"(?:{'|'.join(TENS)})"
+ONES_RE = rf"(?:{'|'.join(w for w, v in UNITS.items() if 0 < v)})"
+NUMBER = (rf"(?:\d+(?:\.\d+)?|{TENS_RE}(?:[- ]|\s+and\s+){ONES_RE}|single|a dozen|a hundred|a couple of|a couple"
+          r"|couple of|half a"
+          r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+          rf"|fifteen|sixteen|seventeen|eighteen|nineteen|{TENS_RE}|hundred|dozen|an|a)")
+UNIT = (r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?"
+        r"|quarters?|years?|yrs?|decades?|century|centuries|millenni(?:um|a))")
+# unit word -> (TIMEX3 letter, is a time unit, multiplier)
+UNIT_CODES = {"sec": ("S", True, 1), "min": ("M", True, 1), "hour": ("H", True, 1), "hr": ("H", True, 1),
+              "day": ("D", False, 1), "night": ("D", False, 1), "week": ("W", False, 1),
+              "fortnight": ("W", False, 2), "month": ("M", False, 1), "quarter": ("Q", False, 1),
+              "year": ("Y", False, 1), "yr": ("Y", False, 1), "decade": ("DE", False, 1),
+              "centur": ("CE", False, 1), "millenni": ("ML", False, 1)}
+SET_ADVERBS = {"daily": "P1D", "everyday": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
+               "bi-weekly": "P2W", "bimonthly": "P2M", "bi-monthly": "P2M",
+               "monthly": "P1M", "quarterly": "P1Q", "yearly": "P1Y", "annually": "P1Y", "annual": "P1Y",
+               "hourly": "PT1H"}
+VAGUE = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+    "presently": "PRESENT_REF", "at present": "PRESENT_REF", "present": "PRESENT_REF",
+    "so far": "PRESENT_REF", "the time being": "PRESENT_REF", "these days": "PRESENT_REF",
+    "the moment": "PRESENT_REF", "this time": "PRESENT_REF", "the minute": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "ongoing": "PRESENT_REF", "to date": "PRESENT_REF",
+    "the present time": "PRESENT_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "more recently": "PAST_REF", "lately": "PAST_REF",
+    "previously": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF", "past": "PAST_REF",
+    "once": "PAST_REF", "until recently": "PAST_REF", "recent years": "PAST_REF",
+    "recent months": "PAST_REF", "recent weeks": "PAST_REF", "recent days": "PAST_REF",
+    "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "very soon": "FUTURE_REF",
+    "the long term": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "long-term": "FUTURE_REF", "short-term": "FUTURE_REF",
+    "the coming years": "FUTURE_REF", "the coming months": "FUTURE_REF", "the coming weeks": "FUTURE_REF",
+    "the coming days": "FUTURE_REF", "coming years": "FUTURE_REF", "the years ahead": "FUTURE_REF",
+    "the months ahead": "FUTURE_REF", "the weeks ahead": "FUTURE_REF", "the days ahead": "FUTURE_REF",
+}
+# Leading words that modify a timex but do not change its value (TIMEX3 keeps them as `mod`).
+LEADING = re.compile(
+    r"^(?:no later than|not later than|no earlier than|later than|earlier than|"     # before "later"
+    r"about|around|nearly|almost|approximately|roughly|some|more than|less than|fewer than|"
+    r"at least|at most|up to|over|under|just|only|shortly|sometime|since|until|till|by|on|in|at|"
+    r"during|throughout|within|for|of|from|their|his|her|its|our|my|your|early|earlier|late|later|"
+    r"mid-|mid|the end of|the beginning of|the start of|the middle of|the rest of|the remainder of|"
+    r"the close of|the turn of|end of|beginning of|start of|before|after|as of|as early as|as late as|circa|"
+    r"prior to)"
+    r"(?:\s+|(?<=-))")
+RANGE = re.compile(r"(?:from\s+)?(?P<a>.+?)\s*(?:-|–|—|~|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b)"
+                   r"\s*(?P<b>.+)"
+                   r"|between\s+(?P<a2>.+?)\s+and\s+(?P<b2>.+)")
+
+
+# "the same month a year ago", "the same period of the previous year": a period of a year before.
+SAME_PERIOD = r"the same (?:period|month|quarter|week|day|time|season|date)"
+_SAME_PERIOD = re.compile(rf"^{SAME_PERIOD}(?: of)? (?=(?:the )?(?:last|previous|prior) year|(?:a|one) year )")
+_IN_THE_UNIT = re.compile(r"^(?:(?:earlier|later|early|late) in|(?:the )?(?:end|beginning|start|middle|rest"
+                          r"|remainder) of) the (year|month|week)$")
+
+
+@dataclass(frozen=True)
+class Context:
+    anchor: date | None
+    future: bool = False
+    day: date | None = None
+    past: bool = False          # the clause says past; neither flag: tense unknown
+
+
+def clean(text: str) -> str:
+    """Lower case, one space, curly quotes straightened, no trailing punctuation,
+    leading modifiers ("about", "early", "on", ...) dropped."""
+    s = " ".join(text.replace("’", "'").replace("‘", "'").lower().split()).replace(" ,", ",")
+    s = re.sub(r"[\s,;:|!?)(\"]+$", "", s)
+    if s.endswith(".") and not re.search(r"\b[ap]\.m\.$", s):
+        s = s[:-1]
+    s = re.sub(r"'s$", "", s)
+    while True:
+        # "later in the year", "(by) the end of the year" are this year; "the year" alone may be
+        # any year ("the year before"). "The same period last year" is the year back: `dates`
+        # narrows it to the period named before.
+        s = _SAME_PERIOD.sub("", _IN_THE_UNIT.sub(r"this \1", s))
+        t = LEADING.sub("", s, count=1)
+        if t == s or not t:
+            return s
+        s = t
+
+
+def is_ref(value: str | None) -> bool:
+    return bool(value) and value.endswith("_REF")
+
+
+# --- helpers -------------------------------------------------------------------
+
+
+def number_value(word: str | None) -> float | None:
+    """A number from digits or words; None for a vague amount ("a few")."""
+    if word is None:
+        return 1
+    w = word.strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", w):
+        return float(w) if "." in w else int(w)
+    if w in WORD_NUMBERS:
+        return WORD_NUMBERS[w]
+    m = re.fullmatch(rf"({TENS_RE})(?:[- ]|\s+and\s+)({ONES_RE})", w)
+    if m:
+        return WORD_NUMBERS[m[1]] + WORD_NUMBERS[m[2]]
+    return None
+
+
+def unit_code(word: str) -> tuple[str, bool, int]:
+    for stem, code in UNIT_CODES.items():
+        if word.startswith(stem):
+            return code
+    raise KeyError(word)
+
+
+def duration(n: float | None, unit_word: str) -> str:
+    letter, is_time, mult = unit_code(unit_word)
+    if n is None:
+        amount = "X"
+    else:
+        n = n * mult
+        amount = str(int(n)) if float(n).is_integer() else str(n)
+    return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
+
+
+def week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def add_months(d: date, n: int) -> date:
+    m = d.month - 1 + n
+    return date(d.year + m // 12, m % 12 + 1, 1)
+
+
+def shift(anchor: date, n: int, letter: str) -> str | None:
+    """The anchor moved by n units, written at that unit's granularity."""
+    if letter == "D":
+        return (anchor + timedelta(days=n)).isoformat()
+    if letter == "W":
+        return week(anchor + timedelta(weeks=n))
+    if letter == "M":
+        return add_months(anchor, n).strftime("%Y-%m")
+    if letter == "Q":
+        q = (anchor.month - 1) // 3 + n
+        return f"{anchor.year + q // 4}-Q{q % 4 + 1}"
+    if letter == "Y":
+        return str(anchor.year + n)
+    if letter == "DE":
+        return str(anchor.year // 10 + n)
+    if letter == "CE":
+        return str(anchor.year // 100 + n)
+    return None
+
+
+def safe_date(y: int, m: int, d: int) -> date:
+    """The day, or the last day of that month when it has no such day (Feb 29 in 2023)."""
+    while True:
+        try:
+            return date(y, m, d)
+        except ValueError:
+            d -= 1
+
+
+def month_number(word: str) -> int:
+    return MONTHS[word[:3]]
+
+
+def weekday_number(word: str) -> int:
+    return WEEKDAYS[word[:3]]
+
+
+def calendar_date(y: int | None, m: int, d: int | None, ctx: Context) -> Reading | None:
+    """A calendar date; a missing year comes from the anchor in the direction of the tense."""
+    relative = False
+    if y is None and (m, d) == (2, 29) and ctx.anchor is not None:
+        y = _leap_year_near(ctx)        # "2/29": the leap day nearest in the tense's direction
+    if y is None:
+        if ctx.anchor is None:
+            return ("date", f"XXXX-{m:02d}" + (f"-{d:02d}" if d else ""), None, False)
+        y, relative = ctx.anchor.year, True
+        probe = (m, d or 1)
+        here = (ctx.anchor.month, ctx.anchor.day if d else 1)
+        if d and not ctx.future and not ctx.past:
+            # a day of a month with no tense to go by: the nearest one ("restored by March 4");
+            # a month alone is past in news unless the tense says otherwise
+            gaps = {yy: abs((safe_date(yy, m, d or 15) - ctx.anchor).days) for yy in (y - 1, y, y + 1)}
+            y = min(gaps, key=gaps.get)
+        elif not ctx.future and probe > here:
+            y -= 1
+        elif ctx.future and probe < here:
+            y += 1
+    try:
+        date(y, m, d or 1)
+    except ValueError:
+        return None
+    return ("date", f"{y:04d}-{m:02d}" + (f"-{d:02d}" if d else ""), None, relative)
+
+
+def _leap_year_near(ctx: Context) -> int:
+    step = 1 if ctx.future else -1
+    y = ctx.anchor.year
+    while not (y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)) or (step < 0 and date(y, 2, 29) > ctx.anchor):
+        y += step
+    return y
+
+
+def move(d: date, n: int, letter: str) -> date:
+    if letter in ("D", "W"):
+        return d + timedelta(days=n * (7 if letter == "W" else 1))
+    months = n * (12 if letter == "Y" else 1)
+    first = add_months(d, months)
+    return safe_date(first.year, first.month, d.day)
+
+
+# A clock time: "4:53 am" / "9a" / "9.am" / "1140 a.m." (h, mi, s, ap), "0800 utc" (hz, mz),
+# "14:58:31" (h24, m24, s24), noon / midnight (word), "7 o'clock" (oc), and a zone.
+CLOCK = re.compile(r"(?:(?P<h>\d{1,2})(?:[:.]?(?P<mi>\d{2})(?::(?P<s>\d{2}))?)?\.?\s*(?P<ap>[ap])"
+                   r"(?:\.?\s?m\.?|\b(?!\.?\s*[a-z]))"
+                   r"|(?P<hz>\d{1,2}):?(?P<mz>\d{2})(?=\s*(?:utc|gmt))"
+                   r"|(?P<h24>\d{1,2}):(?P<m24>\d{2})(?::(?P<s24>\d{2}))?"
+                   r"|(?P<word>noon|midday|midnight)|(?P<oc>\d{1,2})\s*o'?clock)"
+                   r"(?:\s+(?P<zone>utc|gmt|[ecmp][sd]?t|bst|cet))?")
+
+
+# Holidays on a fixed day: (month, day).
+FIXED_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+                  "boxing day": (12, 26), "new year's day": (1, 1), "new year's eve": (12, 31),
+                  "halloween": (10, 31), "valentine's day": (2, 14), "independence day": (7, 4),
+                  "veterans day": (11, 11), "st. patrick's day": (3, 17), "juneteenth": (6, 19),
+                  "st patrick's day": (3, 17), "saint patrick's day": (3, 17), "saint patrick": (3, 17),
+                  "earth day": (4, 22), "international workers' day": (5, 1)}
+# Holidays on the nth weekday of a month: (month, weekday Mon=0, n; -1 = the last).
+WEEKDAY_HOLIDAYS = {"thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1),
+                    "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3),
+                    "presidents day": (2, 0, 3)}
+# Days counted from Easter Sunday.
+EASTER_HOLIDAYS = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2}
+HOLIDAY = "|".join(sorted((re.escape(h) for h in (*FIXED_HOLIDAYS, *WEEKDAY_HOLIDAYS, *EASTER_HOLIDAYS,
+                                                   "black friday")), key=len, reverse=True))
+
+
+def easter(year: int) -> date:
+    """Easter Sunday (Gregorian), by the anonymous Gregorian algorithm (Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l_) // 433
+    month = (h + l_ - 7 * m + 90) // 25
+    return date(year, month, (h + l_ - 7 * m + 33 * month + 19) % 32)
+
+
+def holiday(name: str, year: int) -> date:
+    """The day of a holiday named in FIXED_HOLIDAYS, WEEKDAY_HOLIDAYS, EASTER_HOLIDAYS or "black friday"."""
+    if name in FIXED_HOLIDAYS:
+        return date(year, *FIXED_HOLIDAYS[name])
+    if name in EASTER_HOLIDAYS:
+        return easter(year) + timedelta(days=EASTER_HOLIDAYS[name])
+    month, wd, n = WEEKDAY_HOLIDAYS.get(name, WEEKDAY_HOLIDAYS["thanksgiving"])
+    if n > 0:
+        first = date(year, month, 1)
+        day = first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+    else:
+        last = add_months(date(year, month, 1), 1) - timedelta(days=1)
+        day = last - timedelta(days=(last.weekday() - wd) % 7)
+    return day + timedelta(days=1) if name == "black friday" else day

@@ -1,0 +1,136 @@
+"""Percent, units of measure and time units after a number.
+
+`suffix_after` reads what follows a number: percent ("%", "per cent", "percentage
+points"), money (nummoney.py), a glued "m" (million or metres), degrees, and a unit
+of measure with its qualifier and rate ("square feet", "km/h", "5 feet 2 inches").
+No spaCy here.
+"""
+from __future__ import annotations
+
+from .phrases import NAME_WORDS
+from .money import MINOR_UNIT, currency_code, money_after
+from .tokens import HYPHENS, Tok
+from .words import Reading
+
+PER_WORDS = frozenset({"a", "an", "per", "each", "every"})
+PERIODS = frozenset({"second", "minute", "hour", "day", "week", "fortnight", "month", "year",
+                     "decade", "annum", "night"})
+TIME_UNITS = frozenset({"second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins",
+                        "hour", "hours", "hr", "hrs", "day", "days", "week", "weeks", "fortnight",
+                        "fortnights", "month", "months", "year", "years", "yr", "yrs", "decade",
+                        "decades", "century", "centuries", "millennium", "millennia", "night",
+                        "nights", "weekend", "weekends", "semester", "semesters", "season",
+                        "seasons", "quarters"})
+
+# Units of measure (lowercase); abbreviations that are also words count only glued.
+UNIT_WORDS = frozenset((
+    "mile miles km kms kilometre kilometres kilometer kilometers metre metres meter meters m cm mm "
+    "centimetre centimetres centimeter centimeters millimetre millimetres millimeter millimeters "
+    "foot feet ft inch inches yard yards yd yds acre acres hectare hectares ha gallon gallons litre "
+    "litres liter liters ml millilitre millilitres milliliter milliliters barrel barrels bpd ton "
+    "tons tonne tonnes lb lbs pound pounds ounce ounces oz gram grams gramme grammes kg kgs "
+    "kilogram kilograms kilo kilos mg milligram milligrams microgram micrograms mcg μg µg degree "
+    "degrees calorie calories kcal watt watts kw mw gw kwh mwh gwh twh kilowatt kilowatts megawatt "
+    "megawatts gigawatt gigawatts volt volts kv hz khz mhz ghz kb mb gb tb byte bytes kilobytes "
+    "megabytes gigabytes terabytes bit bits pixel pixels megapixels decibel decibels db knot knots "
+    "mph kph kmph carat carats tablespoon tablespoons teaspoon teaspoons cup cups pint pints quart "
+    "quarts bushel bushels picometer picometers nanometer nanometers micron microns mi sq km2 m2 "
+    "rad radian radians turn turns").split())
+_PER_UNITS = UNIT_WORDS | PERIODS     # what can follow "per": "km per hour", "per day"
+GLUED_ONLY_UNITS = frozenset({"g", "t", "l", "L", "in", "s", "h"})
+# A glued "m" is million before a plural noun ("90m messages", "3.5m people"), else metres
+# ("1.8m tall", "the 100m final"); these plurals are not counted nouns.
+PEOPLE = frozenset({"people", "children", "men", "women"})
+METRE_CONTEXT = frozenset({"hurdles", "across", "plus", "metres", "meters"})
+UNIT_QUALIFIERS = frozenset({"square", "sq", "cubic", "metric", "fluid", "nautical", "statute"})
+
+
+def is_time_unit(toks: list[Tok], b: int) -> bool:
+    """A time unit right after the number: "three months", "one-day", "25-year-old"."""
+    if b < len(toks) and toks[b].text in HYPHENS and toks[b].glued:
+        b += 1
+    return b < len(toks) and toks[b].low in TIME_UNITS
+
+
+def suffix_after(toks: list[Tok], b: int, reading: Reading, *, money: bool = False
+                 ) -> tuple[int, str, str | None, float] | None:
+    """Percent, currency or unit after a number: (index after it, kind, unit, factor)."""
+    n = len(toks)
+    if b >= n:
+        return None
+    t = toks[b]
+    low = t.low
+    if not money:
+        if t.text == "%" or low in ("percent", "percents", "percentage", "pct") or (
+                low == "pc" and t.glued and toks[b - 1].kind == "num"):    # "8pc" (UK press)
+            if low == "percentage" and b + 1 < n and toks[b + 1].low in ("point", "points"):
+                return b + 2, "percent", "percentage points", 1
+            return b + 1, "percent", "percent", 1
+        if low == "per" and b + 1 < n and toks[b + 1].low == "cent":
+            return b + 2, "percent", "percent", 1
+    if t.glued and t.text == "m" and b + 1 < n and toks[b + 1].glued and toks[b + 1].text in ("2", "3") \
+            and not (b + 2 < n and toks[b + 2].glued and toks[b + 2].kind in ("num", "word")):
+        return b + 2, "quantity", "m" + toks[b + 1].text, 1          # "24703m2": square metres
+    if t.glued and t.text == "m" and toks[b - 1].kind == "num" and not reading.multiplier and not (
+            b + 1 < n and toks[b + 1].glued and toks[b + 1].kind == "num"):
+        # "$5m", "90m messages": million; "1.8m tall", "the 100m final", "48m.": metres
+        nxt = toks[b + 1] if b + 1 < n else None
+        if money or nxt is not None and not nxt.glued and (
+                nxt.low in PEOPLE or len(nxt.low) > 3 and nxt.low.endswith("s")
+                and nxt.low not in METRE_CONTEXT):
+            return (b + 1, "money", None, 1e6) if money else (b + 1, "count", None, 1e6)
+        return b + 1, "quantity", "m", 1
+    if money:   # after "$5": the same money said again ("$5 million dollars"); "15p to 230p"
+        hit = money_after(toks, b, reading)
+        return hit if hit and currency_code(t) is None and hit[3] in (1, MINOR_UNIT) else None
+    return money_after(toks, b, reading) or _unit_after(toks, b, reading)
+
+
+def _unit_after(toks: list[Tok], b: int, reading: Reading) -> tuple[int, str, str | None, float] | None:
+    n = len(toks)
+    k = b
+    if toks[k].text in HYPHENS and toks[k].glued and k + 1 < n:
+        k += 1
+        if toks[k].low == "fold":
+            return k + 1, "other", None, 1
+    if k == b and toks[b].glued and toks[b].text in ("C", "F") and toks[b - 1].kind == "num" and not (
+            b + 1 < n and toks[b + 1].glued and toks[b + 1].kind in ("num", "word")) and not (
+            b >= 2 and (toks[b - 2].low in NAME_WORDS or toks[b - 2].text[:1].isupper())):
+        return b + 1, "quantity", "degrees", 1     # "40C", "-5C"; not "Apartment 4F"
+    if toks[k].text == "°":
+        end = k + 1
+        if end < n and toks[end].glued and toks[end].low in ("c", "f"):
+            end += 1
+        return end, "quantity", "degrees", 1
+    words = []
+    while k < n and toks[k].low in UNIT_QUALIFIERS and len(words) < 2:
+        words.append(toks[k].low)
+        k += 1
+    if k >= n:
+        return None
+    t = toks[k]
+    glued_unit = t.glued and toks[k - 1].kind == "num" and t.text in GLUED_ONLY_UNITS
+    if not (t.low in UNIT_WORDS or glued_unit):
+        return None
+    if t.low in ("pound", "pounds") and reading.multiplier:
+        return None
+    if k + 1 < n and toks[k + 1].glued and toks[k + 1].kind == "num":
+        return None                   # "24703m212" is a code
+    if t.low in ("ft", "feet", "foot") and k + 2 < n:   # "5 feet 2 inches", "5 ft and 2 in"
+        j = k + 2 if toks[k + 1].low == "and" else k + 1
+        if j + 1 < n and toks[j].kind == "num" and toks[j + 1].low in ("in", "inch", "inches"):
+            inches = float(toks[j].text) if toks[j].text.replace(".", "").isdigit() else 0
+            if 0 < inches < 12:
+                return j + 2, "quantity", "feet", 1 + inches / 12 / max(reading.value, 1e-9)
+    words.append(t.low)
+    end = k + 1
+    # km/h, miles per hour, kilometers per hour
+    if end + 1 < n and toks[end].text == "/" and toks[end + 1].kind == "word" and toks[end].glued:
+        words[-1] += "/" + toks[end + 1].low
+        end += 2
+    elif end + 1 < n and toks[end].low == "per" and toks[end + 1].low in _PER_UNITS:
+        words.append("per " + toks[end + 1].low)
+        end += 2
+    elif end + 1 < n and toks[end].low in PER_WORDS and toks[end + 1].low in PERIODS:
+        return end + 2, "rate", " ".join(words), 1
+    return end, "quantity", " ".join(words), 1

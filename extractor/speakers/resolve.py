@@ -1,0 +1,95 @@
+"""Speakers: resolve the words naming each quote's source to one entity.
+
+Each candidate's mention is read by its head word, in text order:
+1. explicit: the head lies in an entity mention ("striker Tanya Taluz"), or is a name
+   NER missed (an entity is made for it);
+2. pronoun: he/she to the most salient person of that gender, it/they/we to the most
+   salient organisation;
+3. nominal: an organisation noun ("the company") to the most salient organisation of a
+   fitting kind; a role noun ("the psychologist") to the person whose descriptors share
+   it; a spokesperson or document tied to an organisation ("a Kaiser spokesperson") to it;
+   "the statement" to whoever issued it before ("Kaiser said in a statement"), else the
+   nominal itself is the source, unresolved (no entity, lower confidence);
+4. adjacent: no mention, and the previous quote is in the same or the previous
+   paragraph: its speaker goes on.
+Salience is recency in sentences plus bonuses for grammatical subjects and for the
+speakers of the latest quotes (news keeps talking about whoever just spoke).
+What the resolution looks up is in `speaker_index`, salience, genders and pronouns in
+`salience`, names and nominals in `speaker_nominals`.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from ..entities.finding import number_entities
+from ..records import Entity, Quote, QuoteCandidate, Speaker
+from .salience import infer_genders
+from .index import ArticleIndex
+from .nominals import resolve_mention
+
+# How much each way of resolving is trusted; the quote's own confidence is scaled by it.
+RESOLUTION_CONFIDENCE = {"explicit": 1.0, "pronoun": 0.85, "nominal": 0.8, "adjacent": 0.75, None: 0.6}
+# A document whose author the text does not name ("the report found"): the nominal is the
+# source, unresolved; less sure than no source at all, as the document may be someone's.
+UNRESOLVED_DOCUMENT_CONFIDENCE = 0.5
+
+
+def _resolve_in_order(doc: Doc, index: ArticleIndex, ordered: list[QuoteCandidate]
+                      ) -> list[tuple[QuoteCandidate, str | None, str | None]]:
+    """(candidate, entity id, resolution) for each candidate, in text order: each speaker
+    found joins the index's history, which the later ones' salience reads."""
+    resolved: list[tuple[QuoteCandidate, str | None, str | None]] = []
+    for cand in ordered:
+        eid, how = None, None
+        mention = cand.mention
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand") \
+            if mention is not None and mention.end > mention.start else None
+        if span is not None and len(span):
+            eid, how = resolve_mention(index, span)
+            if eid and how in ("pronoun", "nominal"):
+                index.ents[eid].added.append(mention)
+        elif mention is None and resolved:
+            prev, prev_eid, _ = resolved[-1]
+            if prev_eid and index.paragraph(cand.start) - index.paragraph(prev.start) <= 1:
+                eid, how = prev_eid, "adjacent"
+        if eid:
+            index.history.append((mention.start if mention else cand.start, eid))
+        resolved.append((cand, eid, how if eid or how == "nominal" else None))
+    return resolved
+
+
+def resolve_speakers(doc: Doc, candidates: Sequence[QuoteCandidate],
+                     entities: Sequence[Entity]) -> tuple[list[Quote], list[Entity]]:
+    """Attach a speaker (canonical name, entity id, how it was found) to every candidate.
+
+    Args:
+        doc: the parsed article.
+        candidates: quotes found by the quote stage, each with the words naming its source.
+        entities: the entities of the article (`entities.find_entities`).
+
+    Returns:
+        The quotes, numbered Q1, Q2, ... in text order, and the entities, extended with
+        any source NER missed and with the pronoun and nominal mentions that name them.
+    """
+    ordered = sorted(candidates, key=lambda c: (c.start, c.end))
+    index = ArticleIndex.build(doc, entities, sorted((c.start, c.end) for c in ordered if c.type == "direct"))
+    infer_genders(index)
+    resolved = _resolve_in_order(doc, index, ordered)
+    extended = [replace(x.entity, mentions=tuple(sorted(set(x.entity.mentions) | set(x.added),
+                                                        key=lambda m: (m.start, m.end))))
+                for x in index.ents.values()]
+    final, mapping = number_entities(extended)
+    by_id = {e.id: e for e in final}
+    quotes = []
+    for i, (cand, eid, how) in enumerate(resolved, start=1):
+        entity = by_id[mapping[eid]] if eid else None
+        speaker = Speaker(name=entity.name if entity else None, entity=entity.id if entity else None,
+                          mention=cand.mention, resolution=how)
+        quotes.append(Quote(id=f"Q{i}", text=cand.text, start=cand.start, end=cand.end, type=cand.type,
+                            speaker=speaker, cue=cand.cue,
+                            confidence=round(cand.confidence * (RESOLUTION_CONFIDENCE[how] if eid or how is None
+                                                                 else UNRESOLVED_DOCUMENT_CONFIDENCE), 3)))
+    return quotes, final
