@@ -1,0 +1,266 @@
+"""Speakers across articles: which article entities are the same person or organisation.
+
+    clusters = match_speakers(evidence)   # one SpeakerCluster per cross-article speaker
+
+A pure function over `SpeakerEvidence` (one speaking entity of one article: its
+canonical name there, type, descriptors, the other names the article calls it by).
+The steps, each a decision made on the whole corpus:
+
+1. Group by name key: a person's first and last name with titles, initials and
+   suffixes dropped ("Sen. Joe R. Biden Jr." -> "joe biden"), an organisation's name
+   without "the" or a company suffix. Different first names are different people
+   (Joe Biden, Hunter Biden).
+2. Split a group where its evidence conflicts: the same role with different places
+   or organisations ("Texas Sen." / "Florida Sen.", "spokesman for Ford" / "spokesman
+   for GM") is two people. Different roles alone are not a conflict: people have many.
+3. Attach a bare surname ("Biden") to the one full-name person with that surname, or,
+   when there are several, to the one whose roles it shares; else it stays apart.
+   Attach an acronym ("FBI") to the one organisation it abbreviates.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ..lexicon.names import NAME_TITLES, ROLE_NOUNS, TITLE_ROLES
+
+# Name endings that are not the surname (generational suffixes, post-nominals).
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
+# Company-form words dropped from an organisation's key ("Apple Inc." = "Apple").
+COMPANY_SUFFIXES = frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "group",
+                              "company", "incorporated", "limited"})
+# Words left out of an acronym ("Federal Bureau of Investigation" -> FBI).
+ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&"})
+# Acronyms are 2-6 capitals ("UN", "NAACP"); longer all-caps words are names shouted.
+ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+# Role words: offices and roles from the lexicon, plus the abbreviated titles expanded.
+_TITLE_EXPANSIONS = {**{t: roles[0] for t, roles in TITLE_ROLES.items()},
+                     "sen.": "senator", "gov.": "governor", "rep.": "representative"}
+ROLE_WORDS = ROLE_NOUNS | frozenset(_TITLE_EXPANSIONS) | frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "representative", "official", "executive"})
+# Capitalised words in descriptors that are not places or organisations.
+_NOT_AFFILIATION = frozenset({"the", "a", "an", "former", "then", "new", "top", "senior", "chief",
+                              "his", "her", "their", "its", "our", "mr", "mrs", "ms", "dr"})
+# Most aliases and descriptors kept per speaker: enough to recognise it, few enough to read.
+MAX_LISTED = 12
+
+
+@dataclass(frozen=True)
+class SpeakerEvidence:
+    """One speaking entity of one article, as the outputs describe it."""
+
+    ref: int                        # the caller's id for it (entities.id in the database)
+    article: int
+    name: str
+    type: str | None
+    descriptors: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()   # other words the article names it by (mention texts)
+    quotes: int = 0
+
+
+@dataclass(frozen=True)
+class SpeakerCluster:
+    key: str                        # stable across rebuilds: the name key, "#2" for a namesake
+    name: str
+    type: str | None
+    members: tuple[int, ...]        # refs of its SpeakerEvidence
+    aliases: tuple[str, ...] = ()
+    acronyms: tuple[str, ...] = ()
+    descriptors: tuple[str, ...] = ()
+    affiliations: tuple[str, ...] = ()
+    articles: int = 0
+    quotes: int = 0
+
+
+def _fold(text: str) -> str:
+    """Lower case, accents and punctuation gone, possessive dropped: 'Macrón's' -> 'macron'."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"['’]s\b", "", text)
+    return " ".join(re.sub(r"[^\w&]+", " ", text).split())
+
+
+def _person_tokens(name: str) -> list[str]:
+    words = [w for w in _fold(name).split()]
+    while words and (words[0] in NAME_TITLES or f"{words[0]}." in NAME_TITLES):
+        words.pop(0)
+    while words and words[-1] in NAME_SUFFIXES:
+        words.pop()
+    # Middle initials go; a first initial stays ("J. K. Rowling" keeps its j).
+    return [w for i, w in enumerate(words) if len(w) > 1 or i == 0]
+
+
+def name_key(name: str, type_: str | None) -> str:
+    """The key that groups names of one speaker: 'joe biden', 'apple', 'federal reserve'."""
+    if type_ == "PERSON":
+        words = _person_tokens(name)
+        return " ".join(words[:1] + words[-1:]) if len(words) > 1 else "".join(words)
+    words = _fold(name).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    while len(words) > 1 and words[-1] in COMPANY_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+def acronym_of(name: str) -> str | None:
+    """'Federal Bureau of Investigation' -> 'FBI'; None for one-word names."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in ACRONYM_SKIP]
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return None
+    letters = "".join(w[0] for w in words)
+    return letters if ACRONYM.match(letters) else None
+
+
+def role_evidence(descriptors: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Role word -> places and organisations named with it: 'Texas Sen.' -> {senator: {texas}}."""
+    evidence: dict[str, set[str]] = defaultdict(set)
+    for descriptor in descriptors:
+        words = re.findall(r"[\w.’'-]+", descriptor)
+        roles = {_TITLE_EXPANSIONS.get(w.lower(), w.lower().rstrip(".")) for w in words
+                 if w.lower() in ROLE_WORDS or w.lower().rstrip(".") in ROLE_WORDS}
+        affiliations = {_fold(w) for w in words if w[:1].isupper() and w.lower() not in ROLE_WORDS
+                        and w.lower().rstrip(".") not in ROLE_WORDS | _NOT_AFFILIATION}
+        for role in roles:
+            evidence[role] |= affiliations
+    return {role: frozenset(places) for role, places in evidence.items()}
+
+
+def conflicts(a: dict[str, frozenset[str]], b: dict[str, frozenset[str]]) -> bool:
+    """The same role, each with places or organisations, none of them shared."""
+    return any(a[role] and b[role] and not a[role] & b[role] for role in a.keys() & b.keys())
+
+
+@dataclass
+class _Group:
+    """Members being gathered into one speaker."""
+
+    key: str
+    members: list[SpeakerEvidence] = field(default_factory=list)
+    roles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def add(self, item: SpeakerEvidence, roles: dict[str, frozenset[str]]) -> None:
+        self.members.append(item)
+        for role, places in roles.items():
+            self.roles[role] |= places
+
+    def frozen_roles(self) -> dict[str, frozenset[str]]:
+        return {role: frozenset(places) for role, places in self.roles.items()}
+
+
+def _split(key: str, items: Sequence[SpeakerEvidence]) -> list[_Group]:
+    """One group per person behind a name key: first fit, richest evidence first."""
+    groups: list[_Group] = []
+    evidence = {item.ref: role_evidence(item.descriptors) for item in items}
+    ordered = sorted(items, key=lambda i: (-sum(map(len, evidence[i.ref].values())), -i.quotes, i.ref))
+    for item in ordered:
+        roles = evidence[item.ref]
+        home = next((g for g in groups if not conflicts(g.frozen_roles(), roles)), None)
+        if home is None:
+            home = _Group(key if not groups else f"{key}#{len(groups) + 1}")
+            groups.append(home)
+        home.add(item, roles)
+    return groups
+
+
+def _is_person(items: Iterable[SpeakerEvidence]) -> bool:
+    types = Counter(i.type for i in items)
+    return types.most_common(1)[0][0] == "PERSON" if types else False
+
+
+def _attach(groups: list[_Group], singles: dict[str, list[SpeakerEvidence]]) -> list[_Group]:
+    """Give bare surnames and acronyms to the one group they name, or keep them apart."""
+    by_surname: dict[str, list[_Group]] = defaultdict(list)
+    by_acronym: dict[str, list[_Group]] = defaultdict(list)
+    for group in groups:
+        words = group.key.split("#")[0].split()
+        if len(words) > 1 and _is_person(group.members):
+            by_surname[words[-1]].append(group)
+        if not _is_person(group.members):
+            acronyms = {acronym_of(m.name) for m in group.members} - {None}
+            acronyms |= {a for m in group.members for a in m.aliases if ACRONYM.match(a)}
+            for acronym in acronyms:
+                by_acronym[acronym.lower()].append(group)
+    kept: list[_Group] = []
+    for key, items in sorted(singles.items()):
+        person = _is_person(items)
+        candidates = by_surname.get(key, []) if person else by_acronym.get(key, [])
+        leftovers: list[SpeakerEvidence] = []
+        for item in items:
+            home = _choose(candidates, item)
+            if home is None:
+                leftovers.append(item)
+            else:
+                home.add(item, role_evidence(item.descriptors))
+        if leftovers:
+            kept.extend(_split(key, leftovers))
+    return groups + kept
+
+
+def _choose(candidates: Sequence[_Group], item: SpeakerEvidence) -> _Group | None:
+    """The one candidate an item belongs to: the only one, or the only one sharing its roles."""
+    roles = role_evidence(item.descriptors)
+    fitting = [g for g in candidates if not conflicts(g.frozen_roles(), roles)]
+    if len(fitting) == 1:
+        return fitting[0]
+    sharing = [g for g in fitting if roles.keys() & g.roles.keys()]
+    return sharing[0] if len(sharing) == 1 else None
+
+
+def _summary(group: _Group) -> SpeakerCluster:
+    members = group.members
+    base = group.key.split("#")[0]
+    names = Counter(m.name for m in members)
+    full = [n for n in names if name_key(n, members[0].type) == base] or list(names)
+    name = max(full, key=lambda n: (names[n], len(n), n))
+    types = Counter(m.type for m in members if m.type)
+    aliases = Counter(a for m in members for a in (m.name, *m.aliases)
+                      if a == m.name != name or _is_alias(a, name))
+    descriptors = Counter(d for m in members for d in dict.fromkeys(m.descriptors))
+    affiliations = Counter(a for m in members for places in role_evidence(m.descriptors).values()
+                           for a in places)
+    acronyms = sorted({a for a in (*aliases, acronym_of(name)) if a and ACRONYM.match(a)})
+    return SpeakerCluster(
+        key=group.key, name=name,
+        type=min(types.items(), key=lambda kv: (-kv[1], kv[0]))[0] if types else None,
+        members=tuple(sorted(m.ref for m in members)),
+        aliases=tuple(a for a, _ in aliases.most_common(MAX_LISTED) if a not in acronyms),
+        acronyms=tuple(acronyms),
+        descriptors=tuple(d for d, _ in descriptors.most_common(MAX_LISTED)),
+        affiliations=tuple(a for a, _ in affiliations.most_common(MAX_LISTED)),
+        articles=len({m.article for m in members}), quotes=sum(m.quotes for m in members))
+
+
+def _is_alias(text: str, name: str) -> bool:
+    """Another name it goes by: every word capitalised, sharing a word with the canonical
+    name or abbreviating it ("Trump", "Donald J. Trump", "FBI"); not "The statement"."""
+    words = text.split()
+    if not words or text == name or not all(w[:1].isupper() for w in words):
+        return False
+    return bool(set(_fold(text).split()) & set(_fold(name).split())) or text == acronym_of(name)
+
+
+def match_speakers(evidence: Iterable[SpeakerEvidence]) -> list[SpeakerCluster]:
+    """Cluster the speaking entities of many articles into cross-article speakers.
+
+    Deterministic: the same evidence gives the same clusters and keys, whatever its order.
+    """
+    by_key: dict[str, list[SpeakerEvidence]] = defaultdict(list)
+    for item in evidence:
+        key = name_key(item.name, item.type)
+        if key:
+            by_key[key].append(item)
+    groups: list[_Group] = []
+    singles: dict[str, list[SpeakerEvidence]] = {}
+    for key, items in sorted(by_key.items()):
+        single_word = " " not in key
+        person = _is_person(items)
+        # A bare surname, or an all-caps name that may abbreviate a longer one.
+        if single_word and (person or all(ACRONYM.match(i.name.strip()) for i in items)):
+            singles[key] = items
+        else:
+            groups.extend(_split(key, items))
+    return [_summary(g) for g in _attach(groups, singles)]

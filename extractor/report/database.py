@@ -1,0 +1,367 @@
+"""The corpus as one SQLite file: articles, entities, quotes, numbers, dates, claims, speakers.
+
+    write_database("outputs", "corpus.db")       # or, as a run goes: CorpusDatabase(path)
+
+The database mirrors an output folder. Articles are keyed by their output path and
+the SHA-256 of the file's bytes, so a repeated run reads only the files that changed,
+replaces their rows, and drops the rows of files that are gone. Writes happen in
+transactions of a few hundred articles (WAL journal): a killed writer leaves the last
+committed state, never a torn one. The cross-article `speakers` are matched once the
+articles are in (`link_speakers`), over the whole corpus; the tables are described in
+`dbschema.py` and docs/database.md.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..errors import ExtractorError
+from ..settings import DEFAULT_MAX_FILE_BYTES
+from .dbschema import ARTICLE_TABLES, DB_SCHEMA_VERSION, FTS_TABLES, TABLES, create_statements
+from .linking import link_speakers
+from .viewer import shape_problem
+
+# Articles per transaction: big enough that commits cost little (a commit is an fsync),
+# small enough that a run's database shows its progress. 200 articles of ~20 quotes and
+# ~150 mentions each are ~40,000 rows, well under a second to write.
+BATCH_ARTICLES = 200
+# A run's database commits at least this often, so a reader sees the articles arrive.
+COMMIT_SECONDS = 5.0
+# SQLite's page cache for the writer (negative: KiB): 64 MB keeps the indexes of a
+# 10,000-article database in memory while it is written; memory stays flat above that.
+CACHE_KIB = 64 * 1024
+
+Warn = Callable[[str], None]
+
+
+@dataclass
+class DatabaseSummary:
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    skipped: int = 0
+    speakers: int = 0
+    seconds: float = 0.0
+
+
+class CorpusDatabase:
+    """A corpus database open for writing: `put` articles, `remove` them, `close` to finish.
+
+    Raises:
+        ExtractorError: the file cannot be opened or is not an SQLite database.
+    """
+
+    def __init__(self, path: str | Path, *, warn: Warn | None = None):
+        self.path = Path(path)
+        self.warn = warn or (lambda message: None)
+        self.summary = DatabaseSummary()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(self.path, isolation_level=None)
+            self._prepare()
+        except sqlite3.DatabaseError as exc:
+            raise ExtractorError(f"cannot use {self.path} as the corpus database: {exc}; "
+                                 "remove it or choose another file") from exc
+        self.known: dict[str, tuple[int, str]] = {
+            path: (row_id, digest)
+            for row_id, path, digest in self.conn.execute("SELECT id, path, content_hash FROM articles")}
+        self._next_ids = {t.name: self._max_id(t.name) + 1 for t in TABLES
+                          if t.columns[0].name == "id"}
+        self._pending = 0
+        self._last_commit = time.monotonic()
+        self._changed = False
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def _prepare(self) -> None:
+        conn = self.conn
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+        version = None
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name='db_info'").fetchone():
+            row = conn.execute("SELECT value FROM db_info WHERE key='schema_version'").fetchone()
+            version = row[0] if row else None
+            if version != DB_SCHEMA_VERSION:
+                self.warn(f"warning: {self.path} has database schema {version!r}, not "
+                          f"{DB_SCHEMA_VERSION!r}: building it again")
+                _drop_all(conn)
+        conn.execute("BEGIN IMMEDIATE")
+        for statement in create_statements():
+            conn.execute(statement)
+        conn.execute("INSERT OR REPLACE INTO db_info VALUES ('schema_version', ?)", (DB_SCHEMA_VERSION,))
+        conn.execute("COMMIT")
+
+    def _max_id(self, table: str) -> int:
+        return self.conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
+
+    def _new_id(self, table: str) -> int:
+        value = self._next_ids[table]
+        self._next_ids[table] = value + 1
+        return value
+
+    # -- writing ----------------------------------------------------------------------
+
+    def put(self, rel: str, payload: bytes) -> str:
+        """Add or replace the article of the output file `rel`; 'added', 'replaced',
+        'unchanged' or 'skipped' (not an extractor output: warned, and its old rows go)."""
+        digest = hashlib.sha256(payload).hexdigest()
+        old = self.known.get(rel)
+        if old is not None and old[1] == digest:
+            self.summary.unchanged += 1
+            return "unchanged"
+        data, problem = _parse(payload)
+        if problem is not None:
+            self.warn(f"warning: skipped {rel}: {problem}")
+            self.summary.skipped += 1
+            self.remove(rel, count=False)
+            return "skipped"
+        self.conn.execute("SAVEPOINT article")
+        try:
+            if old is not None:
+                self._delete(old[0])
+            row_id = self._insert(rel, digest, data)
+        except (sqlite3.Error, TypeError, ValueError, AttributeError) as exc:
+            self.conn.execute("ROLLBACK TO article")
+            self.conn.execute("RELEASE article")
+            self.warn(f"warning: skipped {rel}: its values do not fit the database ({exc})")
+            self.summary.skipped += 1
+            return "skipped"
+        self.conn.execute("RELEASE article")
+        self.known[rel] = (row_id, digest)
+        status = "replaced" if old is not None else "added"
+        setattr(self.summary, status, getattr(self.summary, status) + 1)
+        self._wrote()
+        return status
+
+    def remove(self, rel: str, *, count: bool = True) -> None:
+        """Drop the article of `rel` (its output was deleted)."""
+        old = self.known.pop(rel, None)
+        if old is None:
+            return
+        self._delete(old[0])
+        self.summary.removed += count
+        self._wrote()
+
+    def _wrote(self) -> None:
+        self._changed = True
+        self._pending += 1
+        if (self._pending >= BATCH_ARTICLES
+                or time.monotonic() - self._last_commit >= COMMIT_SECONDS):
+            self.commit()
+
+    def commit(self) -> None:
+        if self._changed:
+            # The speakers of the articles just written are matched at close.
+            self.conn.execute("INSERT OR REPLACE INTO db_info VALUES ('speakers_linked', '0')")
+        self.conn.execute("COMMIT")
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._pending = 0
+        self._last_commit = time.monotonic()
+
+    def _delete(self, article: int) -> None:
+        for table in ARTICLE_TABLES:
+            self.conn.execute(f"DELETE FROM {table} WHERE article = ?", (article,))
+        self.conn.execute("DELETE FROM articles WHERE id = ?", (article,))
+
+    def _insert(self, rel: str, digest: str, data: dict) -> int:
+        rows = article_rows(data, new_id=self._new_id)
+        article = self._new_id("articles")
+        rows["articles"] = [_article_row(article, rel, digest, data)]
+        for table, table_rows in rows.items():
+            if table != "articles":
+                table_rows = [(row[0], article, *row[1:]) if table not in _LINK_TABLES
+                              else (*row, article) for row in table_rows]
+            if table_rows:
+                marks = ", ".join("?" * len(table_rows[0]))
+                self.conn.executemany(f"INSERT INTO {table} VALUES ({marks})", table_rows)
+        return article
+
+    # -- finishing --------------------------------------------------------------------
+
+    def sync(self, out: str | Path) -> None:
+        """Make the database mirror the outputs under `out`: add, replace, remove."""
+        seen = set()
+        for rel, path in output_files(out):
+            seen.add(rel)
+            try:
+                if path.stat().st_size > DEFAULT_MAX_FILE_BYTES:
+                    raise OSError(f"larger than {DEFAULT_MAX_FILE_BYTES} bytes")
+                payload = path.read_bytes()
+            except OSError as exc:
+                self.warn(f"warning: skipped {rel}: cannot be read ({exc})")
+                self.summary.skipped += 1
+                continue
+            self.put(rel, payload)
+        for rel in sorted(set(self.known) - seen):
+            self.remove(rel)
+
+    def close(self) -> DatabaseSummary:
+        """Commit, match speakers across articles, and close."""
+        linked = self.conn.execute("SELECT value FROM db_info WHERE key='speakers_linked'").fetchone()
+        if self._changed or not linked or linked[0] != "1":
+            self.summary.speakers = link_speakers(self.conn)
+            self.conn.execute("INSERT OR REPLACE INTO db_info VALUES ('speakers_linked', '1')")
+        self.conn.execute("COMMIT")
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.conn.close()
+        return self.summary
+
+    def abandon(self) -> None:
+        """Close without finishing (an error elsewhere): what was committed stays."""
+        try:
+            self.conn.execute("ROLLBACK")
+        finally:
+            self.conn.close()
+
+
+_LINK_TABLES = ("claim_numbers", "claim_dates")
+
+
+def _drop_all(conn: sqlite3.Connection) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    for name in (*FTS_TABLES, *(t.name for t in TABLES)):
+        conn.execute(f"DROP TABLE IF EXISTS {name}")
+    conn.execute("COMMIT")
+
+
+def _parse(payload: bytes) -> tuple[dict | None, str | None]:
+    try:
+        data = json.loads(payload.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        return None, f"cannot be read as JSON ({type(exc).__name__}: {exc})"
+    problem = shape_problem(data)
+    return (data, None) if problem is None else (None, f"not an extractor output: {problem}")
+
+
+def output_files(out: str | Path) -> Iterator[tuple[str, Path]]:
+    """(path relative to `out`, path) of every output file, in a stable order; hidden ones and
+    the run's own records (`_run.jsonl`, `_manifest.jsonl` are not .json) are passed over."""
+    root = Path(out)
+    if not root.is_dir():
+        raise ExtractorError(f"{root} is not a folder: give the OUT folder of `extractor run`")
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.endswith(".json") and not name.startswith("."):
+                path = Path(folder, name)
+                yield path.relative_to(root).as_posix(), path
+
+
+def _value(value: object) -> object:
+    """A value SQLite stores as is, else its JSON (a foreign output may hold anything)."""
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _json(values: object) -> str:
+    return json.dumps(values if isinstance(values, list) else [], ensure_ascii=False)
+
+
+def _span(value: object) -> tuple[object, object, object]:
+    if not isinstance(value, dict):
+        return None, None, None
+    return _value(value.get("text")), _value(value.get("start")), _value(value.get("end"))
+
+
+def outlet(metadata: dict, url: object) -> str | None:
+    """The site's name, else the URL's host without 'www.'."""
+    if isinstance(metadata.get("site"), str) and metadata["site"].strip():
+        return metadata["site"].strip()
+    if isinstance(url, str):
+        host = urlsplit(url).hostname
+        if host:
+            return host.removeprefix("www.")
+    return None
+
+
+def _article_row(row_id: int, rel: str, digest: str, data: dict) -> tuple:
+    meta = data["metadata"]
+    source = data.get("source") if isinstance(data.get("source"), dict) else {}
+    published = meta.get("published")
+    day = published[:10] if isinstance(published, str) and len(published) >= 10 else None
+    return (row_id, rel, digest, _value(data.get("id")), _value(source.get("path")),
+            _value(source.get("format")), _value(source.get("url")), _value(meta.get("title")),
+            _json(meta.get("authors")), _value(published), day, _value(meta.get("published_from")),
+            _value(meta.get("language")), outlet(meta, source.get("url")), data["text"],
+            _json(data.get("warnings")), _value(data.get("schema_version")))
+
+
+def article_rows(data: dict, *, new_id: Callable[[str], int]) -> dict[str, list[tuple]]:
+    """The rows of one article per table, without their `article` column (added by the caller).
+
+    Links inside the article (quote -> entity, number -> quote, claim -> numbers) become
+    row ids; a link to something the article does not have becomes null.
+    """
+    rows: dict[str, list[tuple]] = {name: [] for name in ARTICLE_TABLES}
+    entity_ids: dict[object, int] = {}
+    for entity in data["entities"]:
+        row_id = entity_ids[entity.get("id")] = new_id("entities")
+        mentions = entity.get("mentions") if isinstance(entity.get("mentions"), list) else []
+        rows["entities"].append((row_id, _value(entity.get("id")), _value(entity.get("name")),
+                                 _value(entity.get("type")), _json(entity.get("descriptors")),
+                                 len(mentions), None))
+        rows["mentions"].extend((new_id("mentions"), row_id, *_span(m)) for m in mentions)
+    quote_ids: dict[object, int] = {}
+    for quote in data["quotes"]:
+        speaker = quote["speaker"]
+        row_id = quote_ids[quote.get("id")] = new_id("quotes")
+        cue = _span(quote.get("cue"))
+        rows["quotes"].append((row_id, _value(quote.get("id")), _value(quote.get("text")),
+                               quote["start"], quote["end"], _value(quote.get("type")),
+                               _value(quote.get("confidence")), *cue,
+                               _value(speaker.get("name")), entity_ids.get(speaker.get("entity")),
+                               *_span(speaker.get("mention")), _value(speaker.get("resolution")),
+                               None))
+    number_ids, date_ids = [], []
+    for position, number in enumerate(data["numbers"]):
+        number_ids.append(new_id("numbers"))
+        rows["numbers"].append((number_ids[-1], position, _value(number.get("text")), number["start"],
+                                number["end"], _value(number.get("value")), _value(number.get("value_max")),
+                                _value(number.get("kind")), _value(number.get("unit")),
+                                int(bool(number.get("approximate"))), quote_ids.get(number.get("quote")),
+                                entity_ids.get(number.get("speaker")), None))
+    for position, date in enumerate(data["dates"]):
+        date_ids.append(new_id("dates"))
+        rows["dates"].append((date_ids[-1], position, _value(date.get("text")), date["start"],
+                              date["end"], _value(date.get("type")), _value(date.get("value")),
+                              _value(date.get("end_value")), _value(date.get("anchor"))))
+    claims = data.get("claims") if isinstance(data.get("claims"), list) else []
+    for position, claim in enumerate(c for c in claims if isinstance(c, dict)):
+        row_id = new_id("claims")
+        rows["claims"].append((row_id, position, quote_ids.get(claim.get("quote")),
+                               entity_ids.get(claim.get("speaker")), None))
+        for key, ids, table in (("numbers", number_ids, "claim_numbers"),
+                                ("dates", date_ids, "claim_dates")):
+            for index in claim.get(key) or ():
+                if isinstance(index, int) and 0 <= index < len(ids):
+                    rows[table].append((row_id, ids[index]))
+    return rows
+
+
+def write_database(out: str | Path, database: str | Path, *, warn: Warn | None = None) -> DatabaseSummary:
+    """Bring the database at `database` up to date with the outputs under `out`.
+
+    Raises:
+        ExtractorError: `out` is not a folder, or `database` cannot be used.
+    """
+    started = time.perf_counter()
+    if not Path(out).is_dir():
+        raise ExtractorError(f"{out} is not a folder: give the OUT folder of `extractor run`")
+    db = CorpusDatabase(database, warn=warn)
+    try:
+        db.sync(out)
+    except BaseException:
+        db.abandon()
+        raise
+    summary = db.close()
+    summary.seconds = round(time.perf_counter() - started, 3)
+    return summary
