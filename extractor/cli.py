@@ -62,6 +62,22 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--dask", metavar="ADDRESS",
                      help="distribute over a Dask cluster (tcp://HOST:8786), or 'local' for a "
                           "LocalCluster of --jobs workers; needs pip install 'extractor[dask]'")
+    run.add_argument("--db", metavar="FILE",
+                     help="also write the corpus database (SQLite) as the run goes; a resumed "
+                          "run adds what changed (see `extractor db`)")
+    database = commands.add_parser(
+        "db", help="the outputs in OUT as one SQLite database",
+        description="Write (or bring up to date) an SQLite database of the outputs in OUT: "
+                    "articles, entities, quotes, numbers, dates, claims and speakers matched "
+                    "across articles, with full-text search. Only changed files are read again.")
+    database.add_argument("out", metavar="OUT", help="a folder `extractor run` wrote")
+    database.add_argument("-o", "--db", required=True, metavar="FILE", help="the database file")
+    serve = commands.add_parser(
+        "serve", help="browse a corpus database in Datasette on 127.0.0.1",
+        description="Start Datasette on 127.0.0.1 with the corpus database, its table and column "
+                    "descriptions, facets and canned queries; needs pip install 'extractor[serve]'.")
+    serve.add_argument("db", metavar="FILE", help="a database `extractor db` wrote")
+    serve.add_argument("--port", type=positive_int, metavar="N", help="port (default: a free one)")
     export = commands.add_parser(
         "export", help="tables of a finished run's outputs, for analysis",
         description="Write CSV tables (and a JSON Lines file) from the article outputs in OUT.")
@@ -85,6 +101,30 @@ def _view(args: argparse.Namespace) -> int:
     print(f"{summary.articles} articles, {summary.quotes} quotes: open {summary.index}; "
           f"{len(summary.skipped)} files skipped", file=sys.stderr)
     return EXIT_OK
+
+
+def _warn(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _db(args: argparse.Namespace) -> int:
+    from .report.database import write_database
+
+    summary = write_database(args.out, args.db, warn=_warn)
+    print(_db_line(args.db, summary), file=sys.stderr)
+    return EXIT_OK
+
+
+def _db_line(path: str, summary) -> str:
+    return (f"database {path}: {summary.added} articles added, {summary.replaced} replaced, "
+            f"{summary.removed} removed, {summary.unchanged} unchanged, {summary.skipped} "
+            f"files skipped; {summary.speakers} speakers")
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .report.serve import serve
+
+    return serve(args.db, port=args.port)
 
 
 class Progress(Monitor):
@@ -157,10 +197,23 @@ def _run(args: argparse.Namespace) -> int:
                                  max_file_bytes=args.max_file_size, dask=args.dask,
                                  timeout=args.timeout)
     progress = Progress()
+    database = None
+    if args.db:
+        from .report.database import CorpusDatabase
+
+        database = CorpusDatabase(args.db, warn=_warn)
     try:
-        summary = run_batch(args.inputs, args.out, settings=settings, monitor=progress)
+        summary = run_batch(args.inputs, args.out, settings=settings, monitor=progress,
+                            sink=database)
+    except BaseException:
+        if database is not None:
+            database.abandon()  # committed articles stay; the next run adds the rest
+        raise
     finally:
         progress.close()
+    if database is not None:
+        database.sync(args.out)  # outputs the run skipped as up to date, and files gone
+        print(_db_line(args.db, database.close()), file=sys.stderr)
     done = summary.ok + summary.failed
     rate = f" ({done / summary.seconds:.1f} articles/s)" if done and summary.seconds else ""
     print(f"{summary.ok} articles written to {args.out}, {summary.skipped} skipped (up to date), "
@@ -192,9 +245,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     on_main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _stop) if on_main_thread else None
     try:
-        if args.command == "view":
-            return _view(args)
-        return _run(args) if args.command == "run" else _export(args, parser)
+        commands = {"view": _view, "db": _db, "serve": _serve, "run": _run}
+        if args.command in commands:
+            return commands[args.command](args)
+        return _export(args, parser)
     except ExtractorError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -32,7 +32,7 @@ from .workers import Result, extract_with, extractor_for, open_backend, schedule
 if TYPE_CHECKING:
     from ..pipeline import Extractor
 
-__all__ = ["MANIFEST", "RUN_RECORD", "Monitor", "Outcome", "RunSummary", "default_jobs",
+__all__ = ["MANIFEST", "RUN_RECORD", "Monitor", "Outcome", "OutputSink", "RunSummary", "default_jobs",
            "run_batch"]
 
 RUN_RECORD = "_run.jsonl"
@@ -94,6 +94,17 @@ class Monitor:
         """One article is done: ok, skipped or failed."""
 
 
+class OutputSink:
+    """Follows the outputs themselves: told of each one written or removed, as it happens
+    (the corpus database is written so while a run goes)."""
+
+    def written(self, rel: str, payload: bytes) -> None:
+        """The output `rel` (relative to OUT) now holds `payload`."""
+
+    def removed(self, rel: str) -> None:
+        """The output `rel` was deleted (its input now fails)."""
+
+
 def default_jobs() -> int:
     """Every core this process may run on, but no more workers than the memory holds."""
     try:
@@ -118,8 +129,8 @@ class _Job:
 class _Run:
     """One batch run over OUT: planning, skipping, writing, recording."""
 
-    def __init__(self, out: Path, settings: Settings, monitor: Monitor):
-        self.out, self.settings, self.monitor = out, settings, monitor
+    def __init__(self, out: Path, settings: Settings, monitor: Monitor, sink: OutputSink):
+        self.out, self.settings, self.monitor, self.sink = out, settings, monitor, sink
         self.version = pipeline_version(settings)
         self.manifest = Manifest(out)
         self.record = open(out / RUN_RECORD, "w", encoding="utf-8")
@@ -173,6 +184,7 @@ class _Run:
                               f"cannot write {self.out / job.rel}: {exc.strerror or exc}", seconds))
             return
         self.manifest.add(job.rel, job.stamp)
+        self.sink.written(job.rel, payload)
         self.done(Outcome(job.name, job.rel, "ok", None, seconds))
 
     def done(self, outcome: Outcome, *, forget: bool = True) -> None:
@@ -182,6 +194,7 @@ class _Run:
                 # An output this tool wrote for an input that now fails is stale.
                 (self.out / outcome.output).unlink(missing_ok=True)
                 self.manifest.forget(outcome.output)
+                self.sink.removed(outcome.output)
         self.counts[outcome.status] += 1
         self.record.write(json.dumps({"input": outcome.input, "output": outcome.output,
                                       "status": outcome.status, "reason": outcome.reason,
@@ -195,13 +208,15 @@ class _Run:
 
 
 def run_batch(inputs: Sequence[str | Path], out: str | Path, *, settings: Settings | None = None,
-              extractor: Extractor | None = None, monitor: Monitor | None = None) -> RunSummary:
+              extractor: Extractor | None = None, monitor: Monitor | None = None,
+              sink: OutputSink | None = None) -> RunSummary:
     """Extract every article under `inputs` into `out`; one bad article never stops the rest.
 
     Args:
         settings: jobs, force, dask, model, size limit; by default from the environment.
         extractor: a loaded Extractor to use when the run is in this process (jobs=1).
         monitor: told of every outcome as it happens.
+        sink: told of every output written or removed, as it happens.
 
     Raises:
         ExtractorError: the run cannot start (OUT unusable, another run writing to it,
@@ -219,7 +234,7 @@ def run_batch(inputs: Sequence[str | Path], out: str | Path, *, settings: Settin
         raise ExtractorError(f"cannot use {out} as the output folder: {exc.strerror or exc}") from exc
     try:
         remove_stale_tmp(out)
-        run = _Run(out, settings, monitor or Monitor())
+        run = _Run(out, settings, monitor or Monitor(), sink or OutputSink())
         try:
             # A folder named twice is read once (its articles would clash with themselves).
             unique: dict[Path, str | Path] = {}

@@ -24,7 +24,8 @@ from urllib.parse import urlsplit
 
 from ..errors import ExtractorError
 from ..settings import DEFAULT_MAX_FILE_BYTES
-from .dbschema import ARTICLE_TABLES, DB_SCHEMA_VERSION, FTS_TABLES, TABLES, create_statements
+from .dbschema import (ARTICLE_TABLES, DB_SCHEMA_VERSION, FTS_TABLES, TABLES, VIEWS,
+                       create_statements)
 from .linking import link_speakers
 from .viewer import shape_problem
 
@@ -150,6 +151,13 @@ class CorpusDatabase:
         self.summary.removed += count
         self._wrote()
 
+    # A run's OutputSink (batch.run): the database follows the outputs as they are written.
+    def written(self, rel: str, payload: bytes) -> None:
+        self.put(rel, payload)
+
+    def removed(self, rel: str) -> None:
+        self.remove(rel)
+
     def _wrote(self) -> None:
         self._changed = True
         self._pending += 1
@@ -227,6 +235,8 @@ _LINK_TABLES = ("claim_numbers", "claim_dates")
 
 def _drop_all(conn: sqlite3.Connection) -> None:
     conn.execute("BEGIN IMMEDIATE")
+    for name in VIEWS:
+        conn.execute(f"DROP VIEW IF EXISTS {name}")
     for name in (*FTS_TABLES, *(t.name for t in TABLES)):
         conn.execute(f"DROP TABLE IF EXISTS {name}")
     conn.execute("COMMIT")

@@ -171,6 +171,17 @@ FTS_TABLES = {"articles_fts": ("articles", ("title", "text")),
               "quotes_fts": ("quotes", ("text", "speaker_name"))}
 
 
+# Views for browsing: one row per quote with what a reader filters it by (Datasette's facets).
+VIEWS = {
+    "quote_list": ("One row per quote with its cross-article speaker, its article's outlet and "
+                   "day: the view to filter and facet quotes by.",
+                   """SELECT q.id, q.text AS quote, q.type, s.name AS speaker, q.speaker AS speaker_id,
+       q.speaker_name AS speaker_here, q.resolution, a.outlet, a.published_day, a.title,
+       q.article
+FROM quotes q JOIN articles a ON a.id = q.article LEFT JOIN speakers s ON s.id = q.speaker"""),
+}
+
+
 def _index_name(table: str, columns: str, unique: bool) -> str:
     suffix = "_".join(c.strip() for c in columns.split(","))
     return f"{'ux' if unique else 'ix'}_{table}_{suffix}"
@@ -200,6 +211,7 @@ def create_statements() -> list[str]:
             f"INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', old.id, {old}); "
             f"INSERT INTO {fts}(rowid, {names}) VALUES (new.id, {new}); END",
         ]
+    statements += [f"CREATE VIEW IF NOT EXISTS {name} AS {sql}" for name, (_, sql) in VIEWS.items()]
     return statements
 
 
@@ -217,6 +229,8 @@ def markdown() -> str:
         parts.append("\n")
     for fts, (table, columns) in FTS_TABLES.items():
         parts.append(f"`{fts}`: FTS5 index over `{table}` ({', '.join(columns)}).\n")
+    for name, (description, sql) in VIEWS.items():
+        parts.append(f"\n### view `{name}`\n\n{description}\n\n```sql\n{sql}\n```\n")
     return "".join(parts)
 
 
