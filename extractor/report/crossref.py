@@ -13,7 +13,7 @@ The steps, each a decision made on the whole corpus:
 2. Split a group where its evidence conflicts: the same role with different places
    or organisations ("Texas Sen." / "Florida Sen.", "spokesman for Ford" / "spokesman
    for GM") is two people. Different roles alone are not a conflict: people have many.
-3. Attach a bare surname ("Biden") to the one full-name person with that surname, or,
+3. Attach a one-word name ("Biden") to the one full-name person with that surname, or,
    when there are several, to the one whose roles it shares; else it stays apart.
    Attach an acronym ("FBI") to the one organisation it abbreviates.
 """
@@ -186,8 +186,10 @@ def _attach(groups: list[_Group], singles: dict[str, list[SpeakerEvidence]]) -> 
                 by_acronym[acronym.lower()].append(group)
     kept: list[_Group] = []
     for key, items in sorted(singles.items()):
-        person = _is_person(items)
-        candidates = by_surname.get(key, []) if person else by_acronym.get(key, [])
+        acronym = all(ACRONYM.match(i.name.strip()) for i in items)
+        # A one-word name that is no acronym is a surname, whatever its type: spaCy's small
+        # model often calls a lone surname ORG ("Lopez said").
+        candidates = by_acronym.get(key, []) if acronym else by_surname.get(key, [])
         leftovers: list[SpeakerEvidence] = []
         for item in items:
             home = _choose(candidates, item)
@@ -222,7 +224,7 @@ def _summary(group: _Group) -> SpeakerCluster:
     descriptors = Counter(d for m in members for d in dict.fromkeys(m.descriptors))
     affiliations = Counter(a for m in members for places in role_evidence(m.descriptors).values()
                            for a in places)
-    acronyms = sorted({a for a in (*aliases, acronym_of(name)) if a and ACRONYM.match(a)})
+    acronyms = sorted({a for a in aliases if ACRONYM.match(a)})
     return SpeakerCluster(
         key=group.key, name=name,
         type=min(types.items(), key=lambda kv: (-kv[1], kv[0]))[0] if types else None,
@@ -256,10 +258,8 @@ def match_speakers(evidence: Iterable[SpeakerEvidence]) -> list[SpeakerCluster]:
     groups: list[_Group] = []
     singles: dict[str, list[SpeakerEvidence]] = {}
     for key, items in sorted(by_key.items()):
-        single_word = " " not in key
-        person = _is_person(items)
         # A bare surname, or an all-caps name that may abbreviate a longer one.
-        if single_word and (person or all(ACRONYM.match(i.name.strip()) for i in items)):
+        if " " not in key:
             singles[key] = items
         else:
             groups.extend(_split(key, items))
