@@ -83,10 +83,12 @@ def test_index_and_speakers_pages_link_to_articles(browser, report):
         "1", "5"]
     browser.open(report / "speakers.html")
     first = browser.js("(() => { const r = document.querySelector('tbody tr'); return "
-                       "[r.cells[0].querySelector('b').textContent, r.cells[1].textContent, r.cells[2].textContent]; })()")
+                       "[r.cells[0].querySelector('b').textContent, r.cells[2].textContent, r.cells[3].textContent]; })()")
     assert first == ["Tanya Taluz", "3", "2"]
-    # A link to a quote opens its article page at that quote.
-    href = browser.js("document.querySelector('tbody tr a').getAttribute('href')")
+    # The speaker's page lists their quotes; a quote's link opens its article at that quote.
+    browser.open(report / browser.js("document.querySelector('tbody tr a').getAttribute('href')"))
+    assert browser.js("document.querySelector('h1').textContent") == "Tanya Taluz"
+    href = browser.js("document.querySelector('ol.quotes a').getAttribute('href')")
     target, anchor = href.split("#")
-    browser.open(report / target)
+    browser.open(report / "speakers" / target)
     assert browser.js(f"document.getElementById('{anchor}').nextElementSibling.textContent") == "We will be back"

@@ -65,7 +65,9 @@ def test_every_page_stays_inside_the_report_folder(report):
     out, _, _ = report
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     assert written == ["articles/other-escape-04da0a7ba5.html", "articles/seed-kaiser-80d5d9dbd8.html",
-                       "index.html", "speakers.html"]
+                       "index.html", "speakers.html", "speakers/by-initial-k.html",
+                       "speakers/by-initial-t.html", "speakers/kaiser-permanente-a14fbc8339.html",
+                       "speakers/tanya-taluz-02afcc768a.html"]
 
 
 @pytest.mark.parametrize("rel, expected", [
@@ -133,8 +135,8 @@ def test_quotes_are_coloured_by_speaker_and_marked(report):
 def test_side_panel_lists_speakers_descriptors_and_quotes(report):
     out, _, _ = report
     panel = _kaiser_html(out).split('<aside class="panel" id="panel">')[1]
-    assert re.findall(r'<div class="name"><span class="sw [^"]+"></span>([^<]+) <span', panel) == [
-        "Kaiser Permanente", "Tanya Taluz", "Unattributed"]
+    assert re.findall(r'<div class="name"><span class="sw [^"]+"></span>(?:<a [^>]+>)?([^<]+)(?:</a>)? <span',
+                      panel) == ["Kaiser Permanente", "Tanya Taluz", "Unattributed"]
     assert '<div class="desc">licensed family and marriage therapist</div>' in panel
     assert panel.count('<a href="#q') == 5
 
@@ -142,11 +144,49 @@ def test_side_panel_lists_speakers_descriptors_and_quotes(report):
 def test_speakers_page_counts_quotes_across_articles(report):
     out, _, _ = report
     page = (out / "speakers.html").read_text(encoding="utf-8")
-    rows = re.findall(r'<tr><td><b>([^<]+)</b><div class="desc">([^<]*)</div></td><td class="n">(\d+)</td>'
-                      r'<td class="n">(\d+)</td>', page)
-    assert rows == [("Tanya Taluz", "union organiser; licensed family and marriage therapist", "3", "2"),
-                    ("Kaiser Permanente", "", "2", "1"), ("Unattributed", "", "1", "1")]
-    assert 'href="articles/other-escape-04da0a7ba5.html#q0"' in page
+    rows = re.findall(r'<tr><td><a href="([^"]+)"><b>([^<]+)</b></a><div class="desc">([^<]*)</div></td>'
+                      r'<td>(\w*)</td><td class="n">(\d+)</td><td class="n">(\d+)</td>', page)
+    assert rows == [
+        ("speakers/tanya-taluz-02afcc768a.html", "Tanya Taluz",
+         "licensed family and marriage therapist; union organiser", "PERSON", "3", "2"),
+        ("speakers/kaiser-permanente-a14fbc8339.html", "Kaiser Permanente", "", "ORG", "2", "1")]
+    assert "1 unattributed quotes" in page
+    assert '<a href="speakers/by-initial-k.html">K</a> <a href="speakers/by-initial-t.html">T</a>' in page
+
+
+def test_a_speaker_page_lists_its_quotes_by_article(report):
+    out, _, _ = report
+    page = (out / "speakers" / "tanya-taluz-02afcc768a.html").read_text(encoding="utf-8")
+    assert re.findall(r'<li><a href="([^"]+)">([^<]+)</a>', page) == [
+        ("../articles/other-escape-04da0a7ba5.html#q0", "We will be back"),
+        ("../articles/seed-kaiser-80d5d9dbd8.html#q0", "Our patients aren’t able to get the care they need"),
+        ("../articles/seed-kaiser-80d5d9dbd8.html#q1", "nearly 40% of staff had left since 2019")]
+    assert "<b>Roles:</b> licensed family and marriage therapist, union organiser" in page
+
+
+def test_an_initial_page_lists_its_speakers_only(report):
+    out, _, _ = report
+    page = (out / "speakers" / "by-initial-k.html").read_text(encoding="utf-8")
+    assert re.findall(r"<b>([^<]+)</b></a>", page) == ["Kaiser Permanente"]
+
+
+def test_article_pages_and_index_link_speakers_to_their_pages(report):
+    out, _, _ = report
+    panel = _kaiser_html(out).split('<aside class="panel" id="panel">')[1]
+    assert re.findall(r'<div class="name"><span class="sw [^"]+"></span><a href="([^"]+)">', panel) == [
+        "../speakers/kaiser-permanente-a14fbc8339.html", "../speakers/tanya-taluz-02afcc768a.html"]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert ('<a href="speakers/kaiser-permanente-a14fbc8339.html">Kaiser Permanente</a>, '
+            '<a href="speakers/tanya-taluz-02afcc768a.html">Tanya Taluz</a>') in index
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Tanya Taluz", "t"), ("Émile Zola", "e"), ("ábc", "a"), ("3M", "other"), ("", "other"),
+])
+def test_initials(name, expected):
+    from extractor.report.speaker_pages import initial
+
+    assert initial(name) == expected
 
 
 def test_overlapping_marks_nest_correctly():

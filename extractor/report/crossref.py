@@ -229,11 +229,15 @@ def _summary(group: _Group) -> SpeakerCluster:
         key=group.key, name=name,
         type=min(types.items(), key=lambda kv: (-kv[1], kv[0]))[0] if types else None,
         members=tuple(sorted(m.ref for m in members)),
-        aliases=tuple(a for a, _ in aliases.most_common(MAX_LISTED) if a not in acronyms),
+        aliases=_most_common(Counter({a: n for a, n in aliases.items() if a not in acronyms})),
         acronyms=tuple(acronyms),
-        descriptors=tuple(d for d, _ in descriptors.most_common(MAX_LISTED)),
-        affiliations=tuple(a for a, _ in affiliations.most_common(MAX_LISTED)),
+        descriptors=_most_common(descriptors), affiliations=_most_common(affiliations),
         articles=len({m.article for m in members}), quotes=sum(m.quotes for m in members))
+
+
+def _most_common(counts: Counter) -> tuple[str, ...]:
+    """The MAX_LISTED most frequent, ties in alphabetical order (whatever the input order)."""
+    return tuple(sorted(counts, key=lambda v: (-counts[v], v))[:MAX_LISTED])
 
 
 def _is_alias(text: str, name: str) -> bool:

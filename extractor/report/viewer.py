@@ -1,6 +1,7 @@
 """The viewer: extraction outputs -> a static HTML report of who said what.
 
-    write_report("outputs", "report")   # report/index.html, speakers.html, articles/*.html
+    write_report("outputs", "report")   # report/index.html, speakers.html, articles/*.html,
+                                        # speakers/*.html (speaker_pages.py)
 
 Reads every `OUT/**/*.json` that has the output schema's shape (others are skipped
 with a warning) and writes plain files that work offline: CSS and JavaScript are
@@ -12,7 +13,6 @@ is written.
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -21,11 +21,12 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..settings import DEFAULT_MAX_FILE_BYTES
-from .assets import CSP, CSS, JS, SPEAKER_COLOURS
+from .assets import SPEAKER_COLOURS
+from .pages import esc, page, preview, title_of
+from .speaker_pages import (OTHER_INITIAL, SPEAKERS_DIR, SpeakerEntry, gather_speakers, initial,
+                            local_key, render_initial, render_speaker, render_speakers_index)
 
 ARTICLES_DIR = "articles"
-# Characters of a quote shown in lists; the full text is one click away.
-QUOTE_PREVIEW_CHARS = 160
 # Readable part of a page name; a hash of the output path follows it for uniqueness.
 SLUG_CHARS = 48
 _REQUIRED_LISTS = ("entities", "quotes", "numbers", "dates")
@@ -46,10 +47,6 @@ class ReportSummary:
     quotes: int
     skipped: tuple[str, ...]
     index: Path
-
-
-def _esc(value: object) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
 
 
 def _is_span(value: object) -> bool:
@@ -132,30 +129,9 @@ def _read_problem(path: Path) -> dict | str:
 
 # -- shared pieces ----------------------------------------------------------------
 
-def _page(title: str, body: str, *, root: str) -> str:
-    return (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">"
-            f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            f"<meta name=\"referrer\" content=\"no-referrer\">"
-            f"<title>{_esc(title)}</title><style>{CSS}</style></head><body>"
-            f"<header class=\"top\"><span class=\"brand\">extractor</span>"
-            f"<a href=\"{root}index.html\">Articles</a><a href=\"{root}speakers.html\">Speakers</a></header>"
-            f"<main>{body}</main><script>{JS}</script></body></html>\n")
-
-
-def _title(article: dict) -> str:
-    meta = article.get("metadata") or {}
-    return str(meta.get("title") or article.get("id") or "(untitled)")
-
-
 def _speaker_key(quote: dict) -> str:
     """Quotes of one speaker share a key: the canonical name, or '' when unattributed."""
     return str((quote.get("speaker") or {}).get("name") or "")
-
-
-def _preview(text: object) -> str:
-    text = " ".join(str(text or "").split())
-    return text if len(text) <= QUOTE_PREVIEW_CHARS else text[:QUOTE_PREVIEW_CHARS - 1] + "…"
 
 
 def how_found(quote: dict) -> str:
@@ -205,7 +181,7 @@ def _marks(article: dict, colours: dict[str, str]) -> list[_Mark]:
 
     mention_quotes: dict[tuple[int, int], list[str]] = {}
     for i, quote in enumerate(article["quotes"]):
-        how = _esc(f"{how_found(quote)} · {quote.get('type', '')} quote")
+        how = esc(f"{how_found(quote)} · {quote.get('type', '')} quote")
         add(quote, 0, "mark", f'class="q {colours[_speaker_key(quote)]}" data-q="{i}" data-how="{how}"', anchor=f"q{i}")
         mention = (quote.get("speaker") or {}).get("mention")
         if _is_span(mention):
@@ -216,12 +192,12 @@ def _marks(article: dict, colours: dict[str, str]) -> list[_Mark]:
     for number in article["numbers"]:
         value = " ".join(str(number[k]) for k in ("value", "unit") if number.get(k) is not None)
         label = f"number: {value or '?'} ({number.get('kind', '')}{', approximate' if number.get('approximate') else ''})"
-        add(number, 3, "span", f'class="num" title="{_esc(label)}"')
+        add(number, 3, "span", f'class="num" title="{esc(label)}"')
     for date in article["dates"]:
         label = f"{date.get('type', 'date')}: {date.get('value') or '?'}"
         if date.get("end_value"):
             label += f" to {date['end_value']}"
-        add(date, 4, "span", f'class="date" title="{_esc(label)}"')
+        add(date, 4, "span", f'class="date" title="{esc(label)}"')
     return marks
 
 
@@ -248,7 +224,7 @@ def annotate(text: str, marks: Sequence[_Mark]) -> str:
             started += 1
         active = [m for m in active if m.end > lo]
         covering = sorted(active, key=lambda m: m.layer)
-        piece = _esc(text[lo:hi])
+        piece = esc(text[lo:hi])
         for m in reversed(covering):
             piece = f"<{m.tag} {m.attrs}>{piece}</{m.tag}>"
         parts.append(piece)
@@ -265,7 +241,12 @@ def _colours(quotes: Iterable[dict]) -> dict[str, str]:
     return colours
 
 
-def _panel(article: dict, colours: dict[str, str]) -> str:
+def _speaker_link(name: str, page: str | None, prefix: str) -> str:
+    """The speaker's name, linked to its page when it has one."""
+    return f'<a href="{prefix}{page}">{esc(name)}</a>' if page else esc(name)
+
+
+def _panel(article: dict, colours: dict[str, str], speaker_pages: dict[str, str]) -> str:
     by_speaker: dict[str, list[tuple[int, dict]]] = {}
     for i, quote in enumerate(article["quotes"]):
         by_speaker.setdefault(_speaker_key(quote), []).append((i, quote))
@@ -278,108 +259,100 @@ def _panel(article: dict, colours: dict[str, str]) -> str:
         quotes = by_speaker[key]
         entity = str((quotes[0][1].get("speaker") or {}).get("entity") or "")
         descs = descriptors.get(entity, [])
+        name = _speaker_link(key or "Unattributed", speaker_pages.get(local_key(quotes[0][1])),
+                             f"../{SPEAKERS_DIR}/")
         parts.append(f'<div class="speaker"><div class="name"><span class="sw {colours[key]}"></span>'
-                     f'{_esc(key or "Unattributed")} <span class="small">({len(quotes)})</span></div>')
+                     f'{name} <span class="small">({len(quotes)})</span></div>')
         if descs:
-            parts.append(f'<div class="desc">{_esc("; ".join(descs))}</div>')
+            parts.append(f'<div class="desc">{esc("; ".join(descs))}</div>')
         parts.append('<ol class="quotes">')
         for i, quote in quotes:
-            how = _esc(how_found(quote))
-            parts.append(f'<li data-q="{i}" data-how="{how}"><a href="#q{i}">{_esc(_preview(quote.get("text")))}</a> '
-                         f'<span class="badge">{_esc(quote.get("type", ""))}</span>'
+            how = esc(how_found(quote))
+            parts.append(f'<li data-q="{i}" data-how="{how}"><a href="#q{i}">{esc(preview(quote.get("text")))}</a> '
+                         f'<span class="badge">{esc(quote.get("type", ""))}</span>'
                          f'<div class="how">{how}</div></li>')
         parts.append("</ol></div>")
     for key, label in (("numbers", "Numbers"), ("dates", "Dates")):
         items = article[key]
         parts.append(f"<h2>{label} ({len(items)})</h2>")
         if items:
-            values = (f"{_esc(x.get('text'))} = {_esc(x.get('value'))}" for x in items)
+            values = (f"{esc(x.get('text'))} = {esc(x.get('value'))}" for x in items)
             parts.append(f'<p class="small">{"; ".join(values)}</p>')
     return f'<aside class="panel" id="panel">{"".join(parts)}</aside>'
 
 
-def render_article(loaded: LoadedArticle) -> str:
-    """The page of one article: its text with quotes, cues, numbers and dates marked."""
+def render_article(loaded: LoadedArticle, speaker_pages: dict[str, str] | None = None) -> str:
+    """The page of one article: its text with quotes, cues, numbers and dates marked.
+
+    `speaker_pages` maps a speaker's key in this article (speaker_pages.local_key) to the
+    page of its cross-article speaker.
+    """
     article = loaded.data
     meta = article.get("metadata") or {}
     colours = _colours(article["quotes"])
     source = article.get("source") or {}
     url = _safe_url(source.get("url"))
-    facts = [f"published {_esc(meta.get('published') or 'unknown')}"]
+    facts = [f"published {esc(meta.get('published') or 'unknown')}"]
     if meta.get("authors"):
-        facts.append("by " + _esc(", ".join(str(a) for a in meta["authors"])))
+        facts.append("by " + esc(", ".join(str(a) for a in meta["authors"])))
     if meta.get("site"):
-        facts.append(_esc(meta["site"]))
-    facts.append(f"output {_esc(loaded.rel)}")
+        facts.append(esc(meta["site"]))
+    facts.append(f"output {esc(loaded.rel)}")
     if url:
-        facts.append(f'<a href="{_esc(url)}" rel="noreferrer noopener">source</a>')
+        facts.append(f'<a href="{esc(url)}" rel="noreferrer noopener">source</a>')
     warnings = article.get("warnings") or []
     warn_html = (f'<details class="warnings"><summary>{len(warnings)} warning(s)</summary>'
-                 + "".join(f"<div>{_esc(w)}</div>" for w in warnings) + "</details>") if warnings else ""
+                 + "".join(f"<div>{esc(w)}</div>" for w in warnings) + "</details>") if warnings else ""
     legend = ('<div class="legend"><span><mark class="q sp0">quote</mark> coloured by speaker</span>'
               '<span><span class="mention">speaker mention</span></span>'
               '<span><u class="cue">cue</u></span><span><span class="num">number</span></span>'
               '<span><span class="date">date</span></span><span>hover a quote: how its speaker was found</span></div>')
-    body = (f"<h1>{_esc(_title(article))}</h1><div class=\"meta\">{' · '.join(facts)}</div>{warn_html}{legend}"
+    body = (f"<h1>{esc(title_of(article))}</h1><div class=\"meta\">{' · '.join(facts)}</div>{warn_html}{legend}"
             f'<div class="layout"><article class="article-text" id="text">'
-            f"{annotate(article['text'], _marks(article, colours))}</article>{_panel(article, colours)}</div>")
-    return _page(_title(article), body, root="../")
+            f"{annotate(article['text'], _marks(article, colours))}</article>{_panel(article, colours, speaker_pages or {})}</div>")
+    return page(title_of(article), body, root="../")
 
 
 # -- index and speakers pages -----------------------------------------------------
 
-def render_index(articles: Sequence[LoadedArticle], skipped: Sequence[str] = ()) -> str:
+def render_index(articles: Sequence[LoadedArticle], skipped: Sequence[str] = (),
+                 speaker_links: dict[tuple[str, str], str] | None = None) -> str:
+    """index.html: every article with its speakers, each linked to the speaker's page."""
     quotes = sum(len(a.data["quotes"]) for a in articles)
+    links = speaker_links or {}
     rows = []
     for a in articles:
-        names = sorted({k for k in map(_speaker_key, a.data["quotes"]) if k})
+        pages = {_speaker_key(q): links.get((a.rel, local_key(q))) for q in a.data["quotes"]}
+        names = ", ".join(_speaker_link(k, pages[k], f"{SPEAKERS_DIR}/") for k in sorted(pages) if k)
         meta = a.data.get("metadata") or {}
-        rows.append(f'<tr><td><a href="{ARTICLES_DIR}/{a.page}">{_esc(_title(a.data))}</a>'
-                    f'<div class="small">{_esc(a.rel)}</div></td><td title="{_esc(meta.get("published") or "")}">{_esc(str(meta.get("published") or "")[:10])}</td>'
-                    f'<td class="n">{len(a.data["quotes"])}</td><td>{_esc(", ".join(names))}</td></tr>')
+        rows.append(f'<tr><td><a href="{ARTICLES_DIR}/{a.page}">{esc(title_of(a.data))}</a>'
+                    f'<div class="small">{esc(a.rel)}</div></td><td title="{esc(meta.get("published") or "")}">{esc(str(meta.get("published") or "")[:10])}</td>'
+                    f'<td class="n">{len(a.data["quotes"])}</td><td>{names}</td></tr>')
     skipped_html = (f'<details class="warnings"><summary>{len(skipped)} file(s) skipped</summary>'
-                    + "".join(f"<div>{_esc(s)}</div>" for s in skipped) + "</details>") if skipped else ""
+                    + "".join(f"<div>{esc(s)}</div>" for s in skipped) + "</details>") if skipped else ""
     body = (f"<h1>Articles</h1><p class=\"meta\">{len(articles)} articles, {quotes} quotes. "
             f"<a href=\"speakers.html\">Who is quoted how often</a>.</p>{skipped_html}"
             "<table><thead><tr><th>Title</th><th>Published</th><th>Quotes</th><th>Speakers</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>")
-    return _page("extractor report", body, root="")
-
-
-def render_speakers(articles: Sequence[LoadedArticle]) -> str:
-    """Who is quoted how often across the corpus, with descriptors and links to each quote."""
-    quotes: dict[str, list[tuple[LoadedArticle, int, dict]]] = {}
-    descs: dict[str, dict[str, None]] = {}
-    for a in articles:
-        descriptors = _descriptors(a.data)
-        for i, quote in enumerate(a.data["quotes"]):
-            key = _speaker_key(quote)
-            quotes.setdefault(key, []).append((a, i, quote))
-            entity = str((quote.get("speaker") or {}).get("entity") or "")
-            descs.setdefault(key, {}).update(dict.fromkeys(descriptors.get(entity, [])))
-    rows = []
-    for key in sorted(quotes, key=lambda k: (k == "", -len(quotes[k]), k)):
-        items = quotes[key]
-        by_article: dict[str, list[tuple[LoadedArticle, int, dict]]] = {}
-        for item in items:
-            by_article.setdefault(item[0].rel, []).append(item)
-        links = "".join(
-            f'<div class="small">{_esc(_title(group[0][0].data))}</div><ol class="quotes">'
-            + "".join(f'<li><a href="{ARTICLES_DIR}/{a.page}#q{i}">{_esc(_preview(q.get("text")))}</a></li>'
-                      for a, i, q in group) + "</ol>" for group in by_article.values())
-        n_articles = len(by_article)
-        rows.append(f'<tr><td><b>{_esc(key or "Unattributed")}</b><div class="desc">'
-                    f'{_esc("; ".join(descs[key]))}</div></td><td class="n">{len(items)}</td>'
-                    f'<td class="n">{n_articles}</td><td>{links}</td></tr>')
-    body = ("<h1>Speakers</h1><p class=\"meta\">Who is quoted how often across the corpus.</p>"
-            "<table><thead><tr><th>Speaker</th><th>Quotes</th><th>Articles</th><th>What they said</th>"
-            f"</tr></thead><tbody>{''.join(rows)}</tbody></table>")
-    return _page("Speakers — extractor report", body, root="")
+    return page("extractor report", body, root="")
 
 
 def _write(path: Path, page: str) -> None:
     # A lone surrogate (an output keeps one as a JSON escape) cannot be UTF-8: show "?".
     path.write_text(page, encoding="utf-8", errors="replace")
+
+
+def _write_speakers(report_dir: Path, articles: Sequence[LoadedArticle],
+                    speakers: Sequence[SpeakerEntry]) -> None:
+    folder = report_dir / SPEAKERS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    unattributed = sum(1 for a in articles for q in a.data["quotes"] if not local_key(q))
+    _write(report_dir / "speakers.html", render_speakers_index(speakers, unattributed))
+    initials = sorted({initial(e.cluster.name) for e in speakers}, key=lambda x: (x == OTHER_INITIAL, x))
+    for letter in initials:
+        _write(folder / f"by-initial-{letter}.html", render_initial(speakers, letter, initials))
+    for entry in speakers:
+        _write(folder / entry.page, render_speaker(entry))
 
 
 def write_report(out: str | Path, report_dir: str | Path, *,
@@ -393,9 +366,13 @@ def write_report(out: str | Path, report_dir: str | Path, *,
     articles, skipped = load_outputs(out, report=report, exclude=report_dir)
     pages = report_dir / ARTICLES_DIR
     pages.mkdir(parents=True, exist_ok=True)
+    speakers, links = gather_speakers(articles)
+    by_article: dict[str, dict[str, str]] = {}
+    for (rel, key), speaker_page in links.items():
+        by_article.setdefault(rel, {})[key] = speaker_page
     for loaded in articles:
-        _write(pages / loaded.page, render_article(loaded))
-    _write(report_dir / "index.html", render_index(articles, skipped))
-    _write(report_dir / "speakers.html", render_speakers(articles))
+        _write(pages / loaded.page, render_article(loaded, by_article.get(loaded.rel)))
+    _write(report_dir / "index.html", render_index(articles, skipped, links))
+    _write_speakers(report_dir, articles, speakers)
     return ReportSummary(articles=len(articles), quotes=sum(len(a.data["quotes"]) for a in articles),
                          skipped=tuple(skipped), index=report_dir / "index.html")
