@@ -1,0 +1,72 @@
+"""Speakers across articles (extractor/report/crossref.py): one parametrized row per rule."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.report.crossref import SpeakerEvidence, acronym_of, match_speakers, name_key
+
+
+@pytest.mark.parametrize("name, type_, expected", [
+    ("Sen. Joe R. Biden Jr.", "PERSON", "joe biden"),
+    ("Joe Biden", "PERSON", "joe biden"),
+    ("Hunter Biden", "PERSON", "hunter biden"),
+    ("Biden’s", "PERSON", "biden"),
+    ("Emmanuel Macrón", "PERSON", "emmanuel macron"),
+    ("The Heritage Foundation", "ORG", "heritage foundation"),
+    ("Apple Inc.", "ORG", "apple"),
+])
+def test_name_keys(name, type_, expected):
+    assert name_key(name, type_) == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Federal Bureau of Investigation", "FBI"), ("National Rifle Association", "NRA"),
+    ("Kaiser", None), ("the united nations", None),
+])
+def test_acronyms(name, expected):
+    assert acronym_of(name) == expected
+
+
+def _speakers(*items: tuple[int, str, str, tuple[str, ...]]) -> list[list[int]]:
+    """Clusters as sorted member lists; each item is (article, name, type, descriptors)."""
+    evidence = [SpeakerEvidence(ref=i, article=a, name=n, type=t, descriptors=d, quotes=1)
+                for i, (a, n, t, d) in enumerate(items)]
+    return sorted(sorted(c.members) for c in match_speakers(evidence))
+
+
+@pytest.mark.parametrize("items, clusters", [
+    # Same name in two articles: one speaker; different first names: two.
+    ([(1, "Joe Biden", "PERSON", ()), (2, "Joe Biden", "PERSON", ("Vice President",))], [[0, 1]]),
+    ([(1, "Joe Biden", "PERSON", ()), (2, "Hunter Biden", "PERSON", ())], [[0], [1]]),
+    # A bare surname joins the one full name; with two namesakes of equal standing, neither.
+    ([(1, "Joe Biden", "PERSON", ()), (2, "Biden", "PERSON", ())], [[0, 1]]),
+    ([(1, "Joe Biden", "PERSON", ()), (2, "Hunter Biden", "PERSON", ()), (3, "Biden", "PERSON", ())],
+     [[0], [1], [2]]),
+    # ... unless its role names one of them, or one is quoted far more often.
+    ([(1, "Joe Biden", "PERSON", ("Vice President",)), (2, "Hunter Biden", "PERSON", ("son",)),
+      (3, "Biden", "PERSON", ("President",))], [[0, 2], [1]]),
+    ([(1, "Barack Obama", "PERSON", ()), (2, "Barack Obama", "PERSON", ()), (3, "Barack Obama", "PERSON", ()),
+      (4, "Michelle Obama", "PERSON", ()), (5, "Obama", "PERSON", ())], [[0, 1, 2, 4], [3]]),
+    # spaCy's small model calls a lone surname ORG now and then.
+    ([(1, "Maria Lopez", "PERSON", ("Senator",)), (2, "Lopez", "ORG", ())], [[0, 1]]),
+    # The same role in two places is two people with one name; two roles are one person.
+    ([(1, "John Smith", "PERSON", ("Texas Sen.",)), (2, "John Smith", "PERSON", ("Florida Sen.",))],
+     [[0], [1]]),
+    ([(1, "John Smith", "PERSON", ("Texas Sen.",)), (2, "John Smith", "PERSON", ("Republican Sen.",)),
+      (3, "John Smith", "PERSON", ("presidential candidate",))], [[0, 1, 2]]),
+    # An acronym joins the organisation it abbreviates.
+    ([(1, "Federal Bureau of Investigation", "ORG", ()), (2, "FBI", "ORG", ())], [[0, 1]]),
+    ([(1, "CNN", "ORG", ()), (2, "CNN", "ORG", ())], [[0, 1]]),
+])
+def test_speakers_across_articles(items, clusters):
+    assert _speakers(*items) == clusters
+
+
+def test_a_speaker_gathers_names_roles_and_acronyms():
+    evidence = [SpeakerEvidence(1, 1, "Federal Bureau of Investigation", "ORG", ("agency",), ("FBI", "the bureau"), 2),
+                SpeakerEvidence(2, 2, "FBI", "ORG", (), (), 1)]
+    (cluster,) = match_speakers(evidence)
+    assert (cluster.key, cluster.name, cluster.type, cluster.acronyms, cluster.aliases, cluster.descriptors,
+            cluster.articles, cluster.quotes) == (
+        "federal bureau of investigation", "Federal Bureau of Investigation", "ORG", ("FBI",), (),
+        ("agency",), 2, 3)
