@@ -13,7 +13,9 @@ The steps, each a decision made on the whole corpus:
 2. Split a group where its evidence conflicts: the same role with different places
    or organisations ("Texas Sen." / "Florida Sen.", "spokesman for Ford" / "spokesman
    for GM") is two people. Different roles alone are not a conflict: people have many.
-3. Attach a one-word name ("Biden") to the one full-name person with that surname, or,
+3. Join one person's name variants: a nickname or short form of the first name
+   ("Pete"/"Peter King", "Rudy"/"Rudolph Giuliani") when the roles agree.
+4. Attach a one-word name ("Biden") to the one full-name person with that surname, or,
    when there are several, to the one whose roles it shares; else it stays apart.
    Attach an acronym ("FBI") to the one organisation it abbreviates.
 """
@@ -25,7 +27,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..lexicon.names import NAME_TITLES, ROLE_NOUNS, TITLE_ROLES
+from ..lexicon.names import (FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, NAME_TITLES, ROLE_NOUNS,
+                             TITLE_ROLES)
+from ..lexicon.nicknames import NICKNAMES
 
 # Name endings that are not the surname (generational suffixes, post-nominals).
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
@@ -50,10 +54,18 @@ the a an former then new top senior chief his her their its our mr mrs ms dr
 us u.s u s usa america american national federal state states united presidential
 republican republicans democratic democrat democrats gop party primary press deputy vice
 """.split())
+# A first name that another starts with is its short form from this many letters on
+# ("Geoff", "Geoffrey"; "Ben", "Benjamin"); two letters match too much ("Al", "Alice").
+MIN_PREFIX = 3
 # How many times the articles of its namesakes together a person must be quoted in for a
 # bare surname to go to them; 3 gave Obama to Barack (not Michelle) and Cruz to Ted on
 # the polnear-train outputs, and leaves a surname shared by two public figures alone.
 DOMINANCE = 3
+# Words too common in descriptors to show that two people are one.
+_DESCRIPTOR_STOPWORDS = frozenset("and for from with who was has had the her his its that this".split())
+# A word that may name a place or an organisation: capitalised ("Ohio", "Hewlett-Packard")
+# or an acronym ("NDN"); text run together by a bad page ("PRESSOhio") is no evidence.
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]{2,6}")
 # Most aliases and descriptors kept per speaker: enough to recognise it, few enough to read.
 MAX_LISTED = 12
 
@@ -113,7 +125,14 @@ def name_key(name: str, type_: str | None) -> str:
         words = words[1:]
     while len(words) > 1 and words[-1] in COMPANY_SUFFIXES:
         words.pop()
+    if len(words) > 1:  # "Federal Elections Commission" = "Federal Election Commission"
+        words = [_singular(w) for w in words]
     return " ".join(words)
+
+
+def _singular(word: str) -> str:
+    """'elections' -> 'election'; words in -ss, -us, -is stay ('congress', 'status')."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 
 def acronym_of(name: str) -> str | None:
@@ -132,12 +151,29 @@ def role_evidence(descriptors: Iterable[str]) -> dict[str, frozenset[str]]:
         words = re.findall(r"[\w.’'-]+", descriptor)
         roles = {_TITLE_EXPANSIONS.get(w.lower(), w.lower().rstrip(".")) for w in words
                  if w.lower() in ROLE_WORDS or w.lower().rstrip(".") in ROLE_WORDS}
-        affiliations = {_fold(w) for w in words if w[:1].isupper() and w.lower() not in ROLE_WORDS
-                        and w.lower().rstrip(".") not in ROLE_WORDS | _NOT_AFFILIATION
-                        and _fold(w) not in _NOT_AFFILIATION}
+        names = [w for w in words if _NAME_WORD.fullmatch(w) and w.lower() not in ROLE_WORDS]
+        affiliations = {_fold(w) for w in names if _fold(w) not in _NOT_AFFILIATION}
+        # "New Democrat Network" is also "NDN": both forms are evidence of one body.
+        initials = acronym_of(" ".join(names))
+        if initials:
+            affiliations.add(initials.lower())
         for role in roles:
             evidence[role] |= affiliations
     return {role: frozenset(places) for role, places in evidence.items()}
+
+
+def same_first_name(a: str, b: str) -> bool:
+    """'pete'/'peter', 'rudy'/'rudolph', 'geoff'/'geoffrey': one given name; 'dan'/'dana' not
+    (a man's and a woman's name), nor 'al'/'alice'."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=lambda w: (len(w), w))
+    if (short in MALE_FIRST_NAMES and long in FEMALE_FIRST_NAMES
+            or short in FEMALE_FIRST_NAMES and long in MALE_FIRST_NAMES):
+        return False
+    if len(short) >= MIN_PREFIX and long.startswith(short):
+        return True
+    return long in NICKNAMES.get(short, ()) or bool(set(NICKNAMES.get(a, ())) & set(NICKNAMES.get(b, ())))
 
 
 def conflicts(a: dict[str, frozenset[str]], b: dict[str, frozenset[str]]) -> bool:
@@ -182,13 +218,55 @@ def _is_person(items: Iterable[SpeakerEvidence]) -> bool:
     return types.most_common(1)[0][0] == "PERSON" if types else False
 
 
+def _person_like(group: _Group) -> bool:
+    """A person's group, or one whose name starts with a given name ('Carly Fiorina' as ORG)."""
+    first = group.key.split()[0]
+    return _is_person(group.members) or first in MALE_FIRST_NAMES or first in FEMALE_FIRST_NAMES
+
+
+def _compatible(a: _Group, b: _Group) -> bool:
+    """No conflict, and a word of their descriptors in common, or no descriptors on one side
+    ("retired letter carrier" Bob Mason is not "professor" Robert Mason)."""
+    if conflicts(a.frozen_roles(), b.frozen_roles()):
+        return False
+    words_a, words_b = _descriptor_words(a), _descriptor_words(b)
+    return not words_a or not words_b or bool(words_a & words_b)
+
+
+def _descriptor_words(group: _Group) -> set[str]:
+    return {w for m in group.members for d in m.descriptors for w in _fold(d).split()
+            if len(w) > 2 and w not in _NOT_AFFILIATION and w not in _DESCRIPTOR_STOPWORDS}
+
+
+def _merge_variants(groups: list[_Group]) -> list[_Group]:
+    """Join the groups of one person named two ways ('Pete King' / 'Peter King', 'Rudy' /
+    'Rudolph Giuliani') when their roles agree; smaller groups join larger ones."""
+    by_surname: dict[str, list[_Group]] = defaultdict(list)
+    for group in groups:
+        words = group.key.split()
+        if len(words) > 1 and "#" not in group.key and _person_like(group):
+            by_surname[words[-1]].append(group)
+    gone: set[str] = set()
+    for namesakes in by_surname.values():
+        ordered = sorted(namesakes, key=lambda g: (len({m.article for m in g.members}), g.key))
+        for i, small in enumerate(ordered):
+            first = small.key.split()[0]
+            targets = [g for g in ordered[i + 1:] if g.key not in gone
+                       and same_first_name(first, g.key.split()[0]) and _compatible(small, g)]
+            if len(targets) == 1:
+                for member in small.members:
+                    targets[0].add(member, role_evidence(member.descriptors))
+                gone.add(small.key)
+    return [g for g in groups if g.key not in gone]
+
+
 def _attach(groups: list[_Group], singles: dict[str, list[SpeakerEvidence]]) -> list[_Group]:
     """Give bare surnames and acronyms to the one group they name, or keep them apart."""
     by_surname: dict[str, list[_Group]] = defaultdict(list)
     by_acronym: dict[str, list[_Group]] = defaultdict(list)
     for group in groups:
         words = group.key.split("#")[0].split()
-        if len(words) > 1 and _is_person(group.members):
+        if len(words) > 1 and _person_like(group):
             by_surname[words[-1]].append(group)
         if not _is_person(group.members):
             acronyms = {acronym_of(m.name) for m in group.members} - {None}
@@ -219,6 +297,11 @@ def _choose(candidates: Sequence[_Group], item: SpeakerEvidence) -> _Group | Non
     fitting = [g for g in candidates if not conflicts(g.frozen_roles(), roles)]
     if len(fitting) == 1:
         return fitting[0]
+    # The article may give the first name apart ("Richards" described as "Cecile").
+    hints = {_fold(w) for text in item.descriptors for w in re.findall(r"[A-Z][\w’'-]+", text)}
+    named = [g for g in fitting if any(same_first_name(g.key.split()[0], h) for h in hints)]
+    if len(named) == 1:
+        return named[0]
     sharing = [g for g in fitting if roles.keys() & g.roles.keys()]
     if len(sharing) == 1:
         return sharing[0]
@@ -288,4 +371,4 @@ def match_speakers(evidence: Iterable[SpeakerEvidence]) -> list[SpeakerCluster]:
             singles[key] = items
         else:
             groups.extend(_split(key, items))
-    return [_summary(g) for g in _attach(groups, singles)]
+    return [_summary(g) for g in _attach(_merge_variants(groups), singles)]
