@@ -46,6 +46,7 @@ def _count(conn: sqlite3.Connection, table: str) -> int:
 @pytest.mark.parametrize("table, rows", [
     ("articles", 2), ("entities", 3), ("mentions", 4), ("quotes", 6), ("numbers", 3),
     ("dates", 4), ("claims", 2), ("claim_numbers", 2), ("claim_dates", 1), ("speakers", 2),
+    ("speaker_outlets", 2),
     ("quote_list", 6),
 ])
 def test_rows_per_table(db, table, rows):

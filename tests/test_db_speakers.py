@@ -19,6 +19,16 @@ def test_name_keys(name, type_, expected):
     assert name_key(name, type_) == expected
 
 
+@pytest.mark.parametrize("a, b, expected", [
+    ("pete", "peter", True), ("rudy", "rudolph", True), ("geoff", "geoffrey", True), ("bill", "william", True),
+    ("joe", "hunter", False), ("dan", "dana", False), ("al", "alice", False), ("jo", "john", False),
+])
+def test_same_first_name(a, b, expected):
+    from extractor.report.crossref import same_first_name
+
+    assert same_first_name(a, b) is expected
+
+
 @pytest.mark.parametrize("name, expected", [
     ("Federal Bureau of Investigation", "FBI"), ("National Rifle Association", "NRA"),
     ("Kaiser", None), ("the united nations", None),
@@ -54,6 +64,21 @@ def _speakers(*items: tuple[int, str, str, tuple[str, ...]]) -> list[list[int]]:
      [[0], [1]]),
     ([(1, "John Smith", "PERSON", ("Texas Sen.",)), (2, "John Smith", "PERSON", ("Republican Sen.",)),
       (3, "John Smith", "PERSON", ("presidential candidate",))], [[0, 1, 2]]),
+    # A nickname or short first name joins when the descriptors agree, not when they differ.
+    ([(1, "Rudolph W. Giuliani", "PERSON", ("former mayor of New York City",)),
+      (2, "Rudy Giuliani", "PERSON", ("New York City Mayor",))], [[0, 1]]),
+    ([(1, "Geoffrey Garin", "PERSON", ("Democratic pollster",)), (2, "Geoff Garin", "PERSON", ())], [[0, 1]]),
+    ([(1, "Bob Mason", "PERSON", ("retired letter carrier",)),
+      (2, "Robert Mason", "PERSON", ("University of Washington professor",))], [[0], [1]]),
+    ([(1, "Dan Smith", "PERSON", ()), (2, "Dana Smith", "PERSON", ())], [[0], [1]]),
+    # A bare surname described by its first name goes to that bearer.
+    ([(1, "Cecile Richards", "PERSON", ()), (2, "Anne Richards", "PERSON", ()),
+      (3, "Richards", "PERSON", ("Cecile",))], [[0, 2], [1]]),
+    # An organisation named with its acronym in one article and spelled out in another.
+    ([(1, "Simon Rosenberg", "PERSON", ("president of NDN",)),
+      (2, "Simon Rosenberg", "PERSON", ("president of the New Democrat Network",))], [[0, 1]]),
+    ([(1, "Federal Elections Commission", "ORG", ()), (2, "Federal Election Commission", "ORG", ())],
+     [[0, 1]]),
     # An acronym joins the organisation it abbreviates.
     ([(1, "Federal Bureau of Investigation", "ORG", ()), (2, "FBI", "ORG", ())], [[0, 1]]),
     ([(1, "CNN", "ORG", ()), (2, "CNN", "ORG", ())], [[0, 1]]),

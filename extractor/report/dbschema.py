@@ -83,6 +83,13 @@ TABLES = (
         Column("articles", "INTEGER", "Articles that quote it."),
         Column("quotes", "INTEGER", "Quotes attributed to it."),
     ), indexes=("name", "type"), unique=("key",), label="name"),
+    Table("speaker_outlets", "How often each speaker is quoted in each outlet (counted when the "
+                             "speakers are matched, so the question answers at once).", (
+        Column("speaker", "INTEGER NOT NULL REFERENCES speakers(id)", "The speaker."),
+        Column("outlet", "TEXT NOT NULL", "The outlet, '(unknown)' when the articles name none."),
+        Column("quotes", "INTEGER", "Quotes of the speaker in the outlet's articles."),
+        Column("articles", "INTEGER", "The outlet's articles that quote the speaker."),
+    ), indexes=("outlet, quotes", "speaker")),
     Table("entities", "Named entities of each article (the output's `entities`).", (
         _id("entity"), _article(),
         Column("entity_id", "TEXT", "The entity's id within its article (E1, E2, ...)."),
@@ -234,5 +241,22 @@ def markdown() -> str:
     return "".join(parts)
 
 
+# docs/database.md holds markdown() after this line.
+DOCS_MARKER = "<!-- tables: written by `python -m extractor.report.dbschema docs/database.md` -->\n"
+
+
+def write_docs(path: str) -> None:
+    """Replace what follows DOCS_MARKER in the Markdown file at `path` with markdown()."""
+    with open(path, encoding="utf-8") as fh:
+        head = fh.read().split(DOCS_MARKER)[0]
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(head + DOCS_MARKER + "\n" + markdown())
+
+
 if __name__ == "__main__":
-    print(markdown(), end="")
+    import sys
+
+    if len(sys.argv) > 1:
+        write_docs(sys.argv[1])
+    else:
+        print(markdown(), end="")

@@ -15,6 +15,7 @@ from .crossref import SpeakerEvidence, match_speakers
 # dozens of times, mostly by the same two or three words.
 MAX_ALIASES_PER_ENTITY = 8
 
+UNKNOWN_OUTLET = "(unknown)"
 # Entities that speak: a quote's speaker, or whoever claims a number or a claim.
 _SPEAKING = """
     SELECT entity FROM quotes WHERE entity IS NOT NULL
@@ -75,4 +76,8 @@ def link_speakers(conn: sqlite3.Connection) -> int:
                      f"WHERE s.entity = {table}.entity AND {table}.speaker IS NOT s.speaker")
         conn.execute(f"UPDATE {table} SET speaker = NULL WHERE speaker IS NOT NULL AND (entity IS NULL "
                      f"OR entity NOT IN (SELECT entity FROM speaker_of))")
+    conn.execute("DELETE FROM speaker_outlets")
+    conn.execute(f"INSERT INTO speaker_outlets SELECT q.speaker, coalesce(a.outlet, '{UNKNOWN_OUTLET}'), "
+                 "count(*), count(DISTINCT q.article) FROM quotes q JOIN articles a ON a.id = q.article "
+                 "WHERE q.speaker IS NOT NULL GROUP BY q.speaker, a.outlet")
     return len(rows)

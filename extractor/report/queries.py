@@ -38,11 +38,9 @@ LIMIT 1000"""),
         "top_speakers_by_outlet", "Most quoted speakers by outlet",
         "The ten most quoted speakers of each outlet, with their quotes and articles there.",
         """SELECT outlet, speaker, quotes, articles FROM (
-  SELECT coalesce(a.outlet, '(unknown)') AS outlet, s.name AS speaker, count(*) AS quotes,
-         count(DISTINCT q.article) AS articles,
-         row_number() OVER (PARTITION BY a.outlet ORDER BY count(*) DESC, s.name) AS place
-  FROM quotes q JOIN speakers s ON s.id = q.speaker JOIN articles a ON a.id = q.article
-  GROUP BY a.outlet, s.id)
+  SELECT so.outlet, s.name AS speaker, so.quotes, so.articles,
+         row_number() OVER (PARTITION BY so.outlet ORDER BY so.quotes DESC, s.name) AS place
+  FROM speaker_outlets so JOIN speakers s ON s.id = so.speaker)
 WHERE place <= 10
 ORDER BY outlet, quotes DESC, speaker"""),
     CannedQuery(
