@@ -5,9 +5,10 @@
 Each gold line names two speaking entities by output file and canonical name in that
 file, and says whether they are the same person or organisation
 (`{"a": {"output", "name"}, "b": {...}, "same": true}`). The pairs were drawn from the
-outputs of polnear-train (people sharing a surname across articles, one-word names
-against the full names they may stand for, the same name in two articles) and labelled
-by hand from the names, roles and quotes. The OUT folders are written into a database
+outputs of polnear-train and of the dev articles (/work/shared/eval/dev/articles):
+people sharing a surname across articles, one-word names against the full names they
+may stand for, the same name in two articles, the same speaker in a dev article and a
+polnear one; labelled by hand from the names, roles and quotes. The OUT folders are written into a database
 in a temporary folder, as `extractor db` does, and a pair is predicted "same" when both
 entities point at one speaker. Precision and recall are of the "same" pairs.
 """
@@ -22,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from extractor.report.database import CorpusDatabase  # noqa: E402
+from extractor.report.database import CorpusDatabase, output_files  # noqa: E402
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "speakers_gold.jsonl"
 
@@ -30,8 +31,9 @@ GOLD = Path(__file__).resolve().parents[1] / "data" / "speakers_gold.jsonl"
 def speaker_index(outs: list[str], database: Path) -> dict[tuple[str, str], int | None]:
     """(output file name, entity name) -> cross-article speaker id."""
     db = CorpusDatabase(database)
-    for out in outs:
-        db.sync(out)
+    for number, out in enumerate(outs):
+        for rel, path in output_files(out):
+            db.put(f"{number}/{rel}", path.read_bytes())  # one folder per OUT: no clashes
     db.close()
     conn = sqlite3.connect(database)
     rows = conn.execute("SELECT a.path, e.name, e.speaker FROM entities e JOIN articles a ON a.id = e.article "
