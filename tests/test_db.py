@@ -124,7 +124,8 @@ def test_a_second_write_reads_nothing_again(out, tmp_path):
     path = tmp_path / "corpus.db"
     write_database(out, path)
     summary = write_database(out, path)
-    assert (summary.added, summary.replaced, summary.unchanged, summary.removed) == (0, 0, 2, 0)
+    assert (summary.added, summary.replaced, summary.unchanged, summary.removed, summary.speakers) == (
+        0, 0, 2, 0, 2)
 
 
 def test_changed_and_deleted_outputs_are_replaced_and_removed(out, tmp_path):
@@ -249,7 +250,7 @@ def test_the_database_follows_a_run_as_it_goes(tmp_path, extractor_instance):
     assert sorted(database.known) == ["a.json", "b.json"]
     database.sync(tmp_path / "out")
     summary = database.close()
-    assert (summary.added, summary.unchanged) == (2, 2)
+    assert (summary.added, summary.unchanged, summary.speakers) == (2, 0, 1)
     conn = sqlite3.connect(tmp_path / "c.db")
     assert conn.execute("SELECT s.name, s.articles FROM quotes q JOIN speakers s ON s.id = q.speaker "
                         "GROUP BY s.id").fetchall() == [("Maria Lopez", 2)]

@@ -79,6 +79,7 @@ class CorpusDatabase:
         self._pending = 0
         self._last_commit = time.monotonic()
         self._changed = False
+        self._written: set[str] = set()
         self.conn.execute("BEGIN IMMEDIATE")
 
     def _prepare(self) -> None:
@@ -116,7 +117,8 @@ class CorpusDatabase:
         digest = hashlib.sha256(payload).hexdigest()
         old = self.known.get(rel)
         if old is not None and old[1] == digest:
-            self.summary.unchanged += 1
+            # A run's closing sync meets the articles it wrote again: counted once, as added.
+            self.summary.unchanged += rel not in self._written
             return "unchanged"
         data, problem = _parse(payload)
         if problem is not None:
@@ -137,6 +139,7 @@ class CorpusDatabase:
             return "skipped"
         self.conn.execute("RELEASE article")
         self.known[rel] = (row_id, digest)
+        self._written.add(rel)
         status = "replaced" if old is not None else "added"
         setattr(self.summary, status, getattr(self.summary, status) + 1)
         self._wrote()
@@ -215,8 +218,9 @@ class CorpusDatabase:
         """Commit, match speakers across articles, and close."""
         linked = self.conn.execute("SELECT value FROM db_info WHERE key='speakers_linked'").fetchone()
         if self._changed or not linked or linked[0] != "1":
-            self.summary.speakers = link_speakers(self.conn)
+            link_speakers(self.conn)
             self.conn.execute("INSERT OR REPLACE INTO db_info VALUES ('speakers_linked', '1')")
+        self.summary.speakers = self.conn.execute("SELECT count(*) FROM speakers").fetchone()[0]
         self.conn.execute("COMMIT")
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.conn.close()
