@@ -161,6 +161,15 @@ class Claim(_Record):
 
 
 @dataclass(frozen=True)
+class NumberClaimant(_Record):
+    """A link from a number to whoever claims it: the innermost quote it stands in."""
+
+    number: int                     # index in the numbers stage's list
+    quote: str                      # the quote's id
+    speaker: str | None             # that quote's speaker entity
+
+
+@dataclass(frozen=True)
 class Source(_Record):
     path: str | None
     format: str
