@@ -26,7 +26,7 @@ FIXED_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas e
                   "halloween": (10, 31), "valentine's day": (2, 14), "independence day": (7, 4),
                   "veterans day": (11, 11), "juneteenth": (6, 19), "earth day": (4, 22),
                   "st. patrick's day": (3, 17), "st patrick's day": (3, 17), "saint patrick's day": (3, 17),
-                  "st. patrick": (3, 17), "st patrick": (3, 17), "saint patrick": (3, 17),
+                  "saint patrick": (3, 17),
                   "international workers' day": (5, 1)}
 # On the nth weekday of a month: (month, weekday Mon=0, n; -1 = the last).
 WEEKDAY_HOLIDAYS = {"thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1),
