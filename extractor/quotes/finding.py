@@ -184,8 +184,6 @@ def _tokens_back(doc: Doc, starts: list[int], pos: int, floor: int) -> list[Toke
             break
         out.append(tok)
         i -= 1
-    while out and out[-1].is_punct and out[-1].text in "([{\u2014\u2013-":
-        out.pop()                   # "[“SPACs ...": a bracket does not start a clause
     return out[::-1]
 
 
