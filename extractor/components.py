@@ -62,9 +62,10 @@ class QuotesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = quotes_stage.find_quotes(doc)
-        quotes, entities = speakers_stage.resolve_speakers(doc, candidates, _entities(doc))
-        doc._.quotes = quotes
-        doc._.entities = entities
+        entities = _entities(doc)
+        speakers = speakers_stage.resolve_speakers(doc, candidates, entities)
+        doc._.quotes = list(speakers.quotes)
+        doc._.entities = speakers.extend(entities)
         return doc
 
 

@@ -72,7 +72,8 @@ def enrich(doc: Doc, raw: RawArticle, cleaned: CleanArticle, *,
     candidates, capped = limits.cap_quotes(quotes_stage.find_quotes(doc), limit=max_quotes)
     if capped:
         article = replace(article, warnings=article.warnings + (capped,))
-    quotes, entities = speakers_stage.resolve_speakers(doc, candidates, entities)
+    speakers = speakers_stage.resolve_speakers(doc, candidates, entities)
+    quotes, entities = list(speakers.quotes), speakers.extend(entities)
     dates = dates_stage.find_dates(doc, published=meta.published)
     numbers = numbers_stage.find_numbers(doc, dates=dates)
     claims, claimants = claims_stage.link_claims(quotes, numbers, dates)
