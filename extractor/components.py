@@ -24,6 +24,7 @@ from . import entities as entities_stage
 from . import numbers as numbers_stage
 from . import quotes as quotes_stage
 from . import speakers as speakers_stage
+from .pipeline import with_claimants
 
 # The Doc extensions the components write; None until their component has run.
 EXTENSIONS = ("entities", "quotes", "numbers", "dates")
@@ -61,9 +62,10 @@ class QuotesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = quotes_stage.find_quotes(doc)
-        quotes, entities = speakers_stage.resolve_speakers(doc, candidates, _entities(doc))
-        doc._.quotes = quotes
-        doc._.entities = entities
+        entities = _entities(doc)
+        speakers = speakers_stage.resolve_speakers(doc, candidates, entities)
+        doc._.quotes = list(speakers.quotes)
+        doc._.entities = speakers.extend(entities)
         return doc
 
 
@@ -86,7 +88,8 @@ class NumbersComponent:
         dates = doc._.dates if doc._.dates is not None else dates_stage.find_dates(doc, published=None)
         numbers = numbers_stage.find_numbers(doc, dates=dates)
         if doc._.quotes is not None:
-            _, numbers = claims_stage.link_claims(doc._.quotes, numbers, dates)
+            _, claimants = claims_stage.link_claims(doc._.quotes, numbers, dates)
+            numbers = with_claimants(numbers, claimants)
         doc._.numbers = numbers
         return doc
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -24,7 +24,7 @@ from .ingest import guards as limits
 from .errors import (ArticleError, ArticleLimitError, ArticleTimeoutError, ExtractorError,
                      MalformedInputError)
 from .nlp import load_model
-from .records import Article, CleanArticle, RawArticle, Source
+from .records import Article, CleanArticle, NumberClaimant, NumberMention, RawArticle, Source
 from .settings import MAX_QUOTES_PER_ARTICLE, Settings
 
 # The stages after cleaning are written for English text.
@@ -72,12 +72,22 @@ def enrich(doc: Doc, raw: RawArticle, cleaned: CleanArticle, *,
     candidates, capped = limits.cap_quotes(quotes_stage.find_quotes(doc), limit=max_quotes)
     if capped:
         article = replace(article, warnings=article.warnings + (capped,))
-    quotes, entities = speakers_stage.resolve_speakers(doc, candidates, entities)
+    speakers = speakers_stage.resolve_speakers(doc, candidates, entities)
+    quotes, entities = list(speakers.quotes), speakers.extend(entities)
     dates = dates_stage.find_dates(doc, published=meta.published)
     numbers = numbers_stage.find_numbers(doc, dates=dates)
-    claims, numbers = claims_stage.link_claims(quotes, numbers, dates)
+    claims, claimants = claims_stage.link_claims(quotes, numbers, dates)
+    numbers = with_claimants(numbers, claimants)
     return replace(article, entities=tuple(entities), quotes=tuple(quotes),
                    numbers=tuple(numbers), dates=tuple(dates), claims=tuple(claims))
+
+
+def with_claimants(numbers: Sequence[NumberMention],
+                   claimants: Iterable[NumberClaimant]) -> list[NumberMention]:
+    """The numbers, each one a quote stands in carrying that quote's id and speaker."""
+    by_number = {c.number: c for c in claimants}
+    return [replace(n, quote=by_number[i].quote, speaker=by_number[i].speaker) if i in by_number else n
+            for i, n in enumerate(numbers)]
 
 
 class Extractor:

@@ -6,7 +6,7 @@ stage that made it. `to_dict()` gives the shape of the output schema
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 SCHEMA_VERSION = "1.0"
@@ -98,6 +98,14 @@ class Speaker(_Record):
 
 
 @dataclass(frozen=True)
+class MentionLink(_Record):
+    """A mention of an entity a later stage found ("she", "the company")."""
+
+    entity: str                     # entity id
+    mention: Span
+
+
+@dataclass(frozen=True)
 class QuoteCandidate(_Record):
     """A quote as found in the text, before its speaker is resolved to an entity.
 
@@ -125,6 +133,27 @@ class Quote(_Record):
     speaker: Speaker
     cue: Span | None = None
     confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class SpeakerResolution(_Record):
+    """What the speakers stage adds: the quotes, the sources the entity stage missed (ids
+    continuing its numbering) and the pronoun and nominal mentions that name entities."""
+
+    quotes: tuple[Quote, ...]
+    entities: tuple[Entity, ...] = ()
+    mentions: tuple[MentionLink, ...] = ()
+
+    def extend(self, entities: tuple[Entity, ...] | list[Entity]) -> list[Entity]:
+        """The entity stage's entities with this stage's additions: each entity's mentions
+        in text order, the entities in order of first mention (ids untouched)."""
+        added: dict[str, set[Span]] = {}
+        for link in self.mentions:
+            added.setdefault(link.entity, set()).add(link.mention)
+        extended = [replace(e, mentions=tuple(sorted(set(e.mentions) | added[e.id],
+                                                     key=lambda m: (m.start, m.end))))
+                    if e.id in added else e for e in (*entities, *self.entities)]
+        return sorted(extended, key=lambda e: min((m.start for m in e.mentions), default=0))
 
 
 @dataclass(frozen=True)
@@ -158,6 +187,15 @@ class Claim(_Record):
     speaker: str | None
     numbers: tuple[int, ...] = ()
     dates: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class NumberClaimant(_Record):
+    """A link from a number to whoever claims it: the innermost quote it stands in."""
+
+    number: int                     # index in the numbers stage's list
+    quote: str                      # the quote's id
+    speaker: str | None             # that quote's speaker entity
 
 
 @dataclass(frozen=True)

@@ -176,6 +176,7 @@ def alive(pid: int) -> bool:
         return False
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_kill_9_then_resume_matches_an_uninterrupted_run(corpus60, tmp_path, jobs):
     root, reference = corpus60
@@ -286,6 +287,7 @@ def test_file_sizes_read_like_people_write_them(text, size):
 
 # --- parallel and distributed ---------------------------------------------------------
 
+@pytest.mark.slow
 def test_two_worker_processes_write_the_same_bytes_as_one(corpus60, tmp_path):
     root, reference = corpus60
     summary = run_batch([root], tmp_path, settings=Settings(jobs=2))
@@ -293,6 +295,7 @@ def test_two_worker_processes_write_the_same_bytes_as_one(corpus60, tmp_path):
     assert snapshot(tmp_path) == reference
 
 
+@pytest.mark.slow
 def test_a_worker_killed_mid_run_loses_no_article(corpus60, tmp_path, monkeypatch):
     """The OOM killer takes a worker: its chunks are redone, nothing is lost or doubled."""
     from extractor.batch.workers import PoolBackend
@@ -324,6 +327,7 @@ def test_a_worker_killed_mid_run_loses_no_article(corpus60, tmp_path, monkeypatc
     assert snapshot(tmp_path) == reference
 
 
+@pytest.mark.slow
 def test_a_dask_local_cluster_writes_the_same_bytes_as_a_local_run(tmp_path, nlp):
     pytest.importorskip("distributed")
     corpus = REPO / "corpus"
@@ -390,6 +394,7 @@ def test_a_worker_crash_fails_only_the_article_that_caused_it():
     assert pool.restarts == 2  # once when the chunk died, once when the suspect died alone
 
 
+@pytest.mark.slow
 def test_a_long_lived_worker_reloads_its_model_and_goes_on(monkeypatch, nlp):
     # Regression: the reload after CHUNKS_PER_MODEL_LIFE chunks raised AttributeError
     # once the model cache moved behind nlp.load_model.

@@ -1,7 +1,14 @@
 """claims.link_claims: quotes get the numbers and dates inside them; numbers get their speaker."""
 from __future__ import annotations
 
-from extractor.claims.links import link_claims
+from extractor.claims import link_claims as find_links
+from extractor.pipeline import with_claimants
+
+
+def link_claims(quotes, numbers, dates):
+    """The claims and the numbers as the pipeline assembles them from the links."""
+    claims, claimants = find_links(quotes, numbers, dates)
+    return claims, with_claimants(numbers, claimants)
 from extractor.records import DateMention, NumberMention, Quote, Speaker
 
 
@@ -51,3 +58,10 @@ def test_unsorted_numbers_keep_their_indexes():
 def test_no_quotes():
     numbers = [_number(1, 3)]
     assert link_claims([], numbers, []) == ([], numbers)
+
+
+def test_link_claims_returns_links_and_leaves_numbers_alone():
+    numbers = [_number(12, 15), _number(55, 57)]
+    claims, claimants = find_links([_quote("q1", 10, 50, "e1")], numbers, [])
+    assert [(c.number, c.quote, c.speaker) for c in claimants] == [(0, "q1", "e1")]
+    assert numbers[0].quote is None

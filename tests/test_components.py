@@ -111,6 +111,7 @@ def test_extensions_default_to_none_and_registering_twice_is_harmless(nlp):
     assert [getattr(doc._, name) for name in EXTENSIONS] == [None] * 4
 
 
+@pytest.mark.slow
 def test_entry_point_registers_factories_without_importing_extractor():
     code = ("import sys, spacy; nlp = spacy.blank('en'); "
             + "; ".join(f"nlp.add_pipe({f!r})" for f in FACTORIES)

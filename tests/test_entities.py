@@ -31,6 +31,10 @@ def _entity(entities, mention_text):
     # misspelt variant of a person's surname
     ("The action was meant to inform the public, according to Sandra Ascencio, a social worker. "
      "The department, said Ascensio, sees 900 new patients each month.", "Ascensio", "Sandra Ascencio"),
+    # a short form named before the longer name is a body of its own (issue 11: the rule
+    # that replaced the one-article unit word "commentary")
+    ("The Mossad runs spies abroad. Many posts shared screenshots from an account called Mossad "
+     "Commentary. Mossad Commentary is not affiliated with the agency.", "Mossad", "Mossad"),
     # possessive stripped
     ("Kaiser Permanente opened a clinic. Nearly 40% of Kaiser’s therapists are on strike.",
      "Kaiser", "Kaiser Permanente"),

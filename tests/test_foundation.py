@@ -206,6 +206,7 @@ def test_the_shipped_schema_is_the_contract():
     assert load_schema() == json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 
+@pytest.mark.slow
 def test_python_dash_m_runs_the_cli(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(TEXT, encoding="utf-8")

@@ -230,6 +230,7 @@ def test_read_articles_yields_articles_or_input_errors(payload, suffix, packing)
     check_read_file(payload, suffix, packing)
 
 
+@pytest.mark.slow
 @given(**FILE_ARGS)
 def test_random_files_through_the_pipeline(payload, suffix, packing):
     check_pipeline_on_file(payload, suffix, packing)
@@ -240,11 +241,13 @@ def test_parse_html_survives_garbled_markup(markup):
     check_parse_html(markup)
 
 
+@pytest.mark.slow
 @given(**TEXT_ARGS)
 def test_extract_text_gives_a_sound_article_or_an_extractor_error(text):
     check_extract_text(text)
 
 
+@pytest.mark.slow
 @given(**PAGE_ARGS)
 def test_extract_html_gives_a_sound_article_or_an_extractor_error(markup):
     check_extract_html(markup)
@@ -398,6 +401,7 @@ def test_file_size_limit_and_gzip_bomb(tmp_path):
     assert record["bomb.txt.gz"]["reason"] == "bomb.txt.gz: unpacks to over the 8192-byte limit"
 
 
+@pytest.mark.slow
 def test_text_length_limit(extractor_instance):
     words = " ".join(f"word{i}" for i in range(70_000))   # 580,000 characters, one paragraph
     started = time.perf_counter()
@@ -409,6 +413,7 @@ def test_text_length_limit(extractor_instance):
         "limit (spaCy's parser needs memory in proportion); split the text into articles")
 
 
+@pytest.mark.slow
 def test_ten_megabyte_single_line_text(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "line.txt").write_bytes(b"All work and no play. " * 480_000)  # 10.5 MB
@@ -564,6 +569,7 @@ _LAUGHS = """<?xml version="1.0"?>
 """ % ("x" * 100_000, SAID, "&big; " * 200)
 
 
+@pytest.mark.slow
 def test_billion_laughs_in_xhtml(tmp_path, extractor_instance):
     started = time.perf_counter()
     article = extractor_instance.extract(html=_LAUGHS)

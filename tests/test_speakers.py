@@ -26,7 +26,9 @@ def _cand(text: str, quote: str, mention: str | None, *, nth: int = 0,
 
 def _resolve(nlp, text, *cands):
     doc = nlp(text)
-    return resolve_speakers(doc, list(cands), find_entities(doc))
+    entities = find_entities(doc)
+    resolution = resolve_speakers(doc, list(cands), entities)
+    return list(resolution.quotes), resolution.extend(entities)
 
 
 def _speaker(nlp, text, quote, mention, **kw):
@@ -203,6 +205,20 @@ def test_name_missed_by_ner_gets_an_entity(nlp):
     speaker = quotes[0].speaker
     assert (speaker.name, speaker.resolution) == ("WebMD", "explicit")
     assert [e.name for e in entities if e.id == speaker.entity] == ["WebMD"]
+
+
+def test_speakers_add_entities_without_renumbering(nlp):
+    """Issue 11: ids are given once, by the entity stage; a source NER missed gets the
+    next id, and the entity stage's records keep theirs."""
+    text = ("Harvard University ran the study. “People with sleep apnea sleep less,” WebMD wrote "
+            "in May, citing Harvard University.")
+    doc = nlp(text)
+    entities = find_entities(doc)
+    resolution = resolve_speakers(doc, [_cand(text, "People with sleep apnea sleep less", "WebMD")], entities)
+    assert [(e.id, e.name) for e in resolution.entities] == [(f"E{len(entities) + 1}", "WebMD")]
+    assert resolution.quotes[0].speaker.entity == resolution.entities[0].id
+    before = {e.id: e.name for e in entities}
+    assert {e.id: e.name for e in resolution.extend(entities) if e.id in before} == before
 
 
 def test_quotes_numbered_in_text_order_and_entities_extended(nlp):

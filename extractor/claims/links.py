@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import replace
 
-from ..records import Claim, DateMention, NumberMention, Quote
+from ..records import Claim, DateMention, NumberClaimant, NumberMention, Quote
 
 
 def link_claims(quotes: Sequence[Quote], numbers: Sequence[NumberMention],
-                dates: Sequence[DateMention]) -> tuple[list[Claim], list[NumberMention]]:
+                dates: Sequence[DateMention]) -> tuple[list[Claim], list[NumberClaimant]]:
     """One claim per quote, with the indexes of the numbers and dates inside it.
 
     Args:
@@ -18,9 +17,10 @@ def link_claims(quotes: Sequence[Quote], numbers: Sequence[NumberMention],
         dates: the dates stage's mentions; their order gives the indexes.
 
     Returns:
-        The claims, in quote order, and the numbers, each one inside a quote marked
-        with that quote's id and speaker entity. A number inside nested quotes
-        belongs to the innermost (shortest) one.
+        The claims, in quote order, and a claimant link for each number inside a
+        quote (in number order): that quote's id and speaker entity. A number inside
+        nested quotes belongs to the innermost (shortest) one. The numbers themselves
+        are left as they are; `pipeline` puts the links on them.
     """
     number_index = _Index(numbers)
     date_index = _Index(dates)
@@ -33,9 +33,9 @@ def link_claims(quotes: Sequence[Quote], numbers: Sequence[NumberMention],
                 owner[i] = quote
         claims.append(Claim(quote=quote.id, speaker=quote.speaker.entity,
                             numbers=tuple(number_ids), dates=tuple(date_index.inside(quote))))
-    linked = [replace(n, quote=owner[i].id, speaker=owner[i].speaker.entity) if i in owner else n
-              for i, n in enumerate(numbers)]
-    return claims, linked
+    claimants = [NumberClaimant(number=i, quote=owner[i].id, speaker=owner[i].speaker.entity)
+                 for i in sorted(owner)]
+    return claims, claimants
 
 
 class _Index:

@@ -45,11 +45,14 @@ def read_holiday(s: str, ctx: Context) -> Reading | None:
         return None
     name = m[2]
     if m[3]:
-        return ("date", holiday(name, int(m[3])).isoformat(), None, False)
+        day = holiday(name, int(m[3]))
+        return day and ("date", day.isoformat(), None, False)
     if ctx.anchor is None:
         return ("date", None, None, False)
     a, rel = ctx.anchor, (m[1] or "").replace("the ", "")
     this = holiday(name, a.year)
+    if this is None:
+        return None         # a name the holiday tables do not know is no date
     if rel == "last" or (not rel and not ctx.future and this > a):
         day = this if this < a else holiday(name, a.year - 1)
     elif rel in ("next", "following") or (not rel and ctx.future and this < a):

@@ -43,11 +43,8 @@ def parse_anchor(published: str | None) -> date | None:
     """The calendar date of an ISO 8601 date or date-time, as written (no timezone shift)."""
     if not published:
         return None
-    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", published)
-    if not m:
-        return None
     try:
-        return date(int(m[1]), int(m[2]), int(m[3]))
+        return datetime.fromisoformat(published.strip()).date()
     except ValueError:
         return None
 

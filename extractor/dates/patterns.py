@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon.calendar import MONTH_RE, MONTH_WORDS, WEEKDAY_WORDS
+from ..lexicon.calendar import (
+    HOLIDAY_NAMES,
+    MONTH_NAME_NOT_MODAL_RE, MONTH_NOT_MODAL_RE, MONTH_RE, MONTH_SHORT_RE, MONTH_WORDS, WEEKDAY_ABBREVIATION_RE,
+    WEEKDAY_ABBREVIATIONS, WEEKDAY_NAME_RE, WEEKDAY_WORDS)
 from ..spans import merge_spans, word_hits
 from .values import HOLIDAY, MONTH, SAME_PERIOD
 from .spelled import CARDINALS, HOUR_W, MINUTES_W, N99, ORD31, ORDINALS, YEAR_W
@@ -33,7 +36,7 @@ _GENERAL = [re.compile(p, re.I) for p in (
     r"\b(?:the coming|the next few|in coming) (?:days|weeks|months|years)\b",
     r"\b(?:the|this|last|next|that|this past|this coming) weekend\b",
     r"\b(?:every|each|per) (?:other )?(?:\w+ )?(?:second|minute|hour|day|night|week|month|quarter|year"
-    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening)\b",
+    rf"|{WEEKDAY_NAME_RE}|morning|afternoon|evening)\b",
     r"\b(?:daily|nightly|weekly|biweekly|monthly|quarterly|yearly|annually|annual|hourly)\b",
     r"\b(?:once|twice|\w+ times) (?:a|an|per|every|each) (?:day|week|month|year|hour)\b",
     r"\b(?:every|each) weekend\b",
@@ -49,8 +52,7 @@ _GENERAL = [re.compile(p, re.I) for p in (
     r"\bat (?:the moment|this time|the minute)\b",
     r"\b\d{1,2} ?o'?clock\b",
     r"\b(?:on|by|until|since|before|after) (?P<x>the \d{1,2}(?:st|nd|rd|th))(?=\s*(?:[.,;:)]|$|at\b|and\b|to\b|or\b))",
-    r"\b\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:,? \d{4}\b)?",
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH_NOT_MODAL_RE}\b\.?(?:,? \d{{4}}\b)?",
     r"(?<![\d/])\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b(?!/)",                      # 10/1/2018, 7/8/07
     r"\b(?:on|from|by|until|since) (?P<x>\d{1,2}/\d{1,2})\b(?!/)",               # on 11/20
     r"\b(?:\w+|\d+) (?:days|weeks|months|years|decades) ago\b",
@@ -59,7 +61,7 @@ _GENERAL = [re.compile(p, re.I) for p in (
     r"|miles|feet|acres|units|jobs|workers|employees|shares|cars|vehicles|dollars|euros|pounds|tons|tonnes"
     r"|barrels|members|students|patients|homes|points|copies|pages|words|meters|metres|kilometers)\b)",
 )]
-# Patterns of the general kind that need a unit, clock or holiday word: they run in the windows
+# Patterns of the general kind that need a unit or clock word: they run in the windows
 # around those words (see _ANCHORED).
 _GENERAL_BY_UNIT = [re.compile(p, re.I) for p in (
     rf"\b(?:for|over|within|after|took|take|takes|lasted|lasting|spent|spend) (?P<x>{_UNITS_PLURAL})\b",
@@ -80,10 +82,6 @@ _GENERAL_BY_UNIT = [re.compile(p, re.I) for p in (
 _GENERAL_BY_CLOCK = [re.compile(p, re.I) for p in (
     r"\b(?:(?:earlier|later|late|early) )?in the (?:morning|afternoon|evening)\b",
 )]
-_GENERAL_BY_HOLIDAY = [re.compile(p, re.I) for p in (
-    r"\b(?:Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Halloween|Valentine's Day|Independence Day|Thanksgiving"
-    r"|Labor Day|Memorial Day|Easter(?: Sunday| Monday)?|Good Friday|Black Friday|Boxing Day|Juneteenth)\b",
-)]
 # Words without which a pattern cannot match: its pass is skipped when the article lacks them all.
 NEEDS = {p.pattern: words for p in _GENERAL for key, words in (
     ("noon|midnight", ("noon", "midnight")), ("weekend", ("weekend",)), (" ago", (" ago",)),
@@ -101,11 +99,10 @@ NEEDS = {p.pattern: words for p in _GENERAL for key, words in (
 # Capitalized month names with a day or a year (spaCy misses some); "May" alone is too ambiguous.
 _MONTH_CASED = re.compile(
     rf"\b{MONTH_RE}\.? (?:\d{{1,2}}(?:st|nd|rd|th)?\b(?:,? \d{{4}}\b)?|\d{{4}}\b)")
-_WEEKDAY_CASED = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAY_CASED = re.compile(rf"\b{WEEKDAY_NAME_RE}\b")
 
-_MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
-_WEEKDAY_NAME = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-                 r"|(?-i:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\.?)")
+_MON = MONTH_SHORT_RE
+_WEEKDAY_NAME = rf"(?:{WEEKDAY_NAME_RE}|(?-i:{WEEKDAY_ABBREVIATION_RE})\.?)"
 _DAY_WORD = rf"(?:{_WEEKDAY_NAME}|today|tomorrow|yesterday|to-?night|last night)"
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b"
 _REL = r"(?:this past|this coming|this|last|next|previous|following|coming|past)"
@@ -125,7 +122,7 @@ _BY_MONTH = [re.compile(p, re.I) for p in (
     # a range of days before their month: "9 to 12 of June", "between the ninth and the 17th of April"
     rf"\b(?:(?:from|between)\s+(?:the\s+)?{_DAY_N}\s*(?:-|to|till|until|through|and)|{_DAY_N}\s*(?:-|to|till"
     rf"|until|through))\s*(?:the\s+)?{_DAY_N}\s+(?:of\s+)?{MONTH}(?![a-z])",
-    rf"\b{_REL} (?:january|february|march|april|june|july|august|september|october|november|december)\b",
+    rf"\b{_REL} {MONTH_NAME_NOT_MODAL_RE}\b",
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{MONTH},?\s+(?:of\s+'?|['’])\d\d\b(?![\d'’])",
     rf"\b(?:19|20)\d\d[/-]{_MON}[a-z]*\.?[/-]\d{{1,2}}\b|\b\d{{1,2}}[/-]{_MON}[a-z]*[/-](?:19|20)\d\d\b",
     rf"\b{_MON}[a-z]*[/-](?:(?:19|20)\d\d|\d{{1,2}})\b(?![/-]\d)|\b{_MON}(?:t|ch|il|e|y)?\d{{1,2}}\b",
@@ -151,10 +148,9 @@ _BY_DAY = [re.compile(p, re.I) for p in (
     rf"\b{_WEEKDAY_NAME},?\s+\d{{1,2}}/\d{{1,2}}\b(?!/)",
     rf"\b{_WEEKDAY_NAME}\s+the\s+(?:{ORD31}|\d{{1,2}}(?:st|nd|rd|th))\b{_DAY_END}",
     rf"\b{_WEEKDAY_NAME}\s+\d{{1,2}}(?:(?:st|nd|rd|th)\b|(?=\s*(?:[.,;!?]|$|at\b)))",
-    r"\b(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)"
-    r"(?: (?:mornings|afternoons|evenings|nights))?\b"
+    rf"\b{WEEKDAY_NAME_RE}s(?: (?:mornings|afternoons|evenings|nights))?\b"
     rf"(?: at {_HOUR}(?:\s*[ap]\.?m\b\.?)?)?"
-    r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) (?:mornings|afternoons|evenings|nights)\b",
+    rf"|\b{WEEKDAY_NAME_RE} (?:mornings|afternoons|evenings|nights)\b",
 )]
 # Near a clock word: spoken times ("ten past nine", "one in the morning", "five-thirty").
 _BY_CLOCK = [re.compile(p, re.I) for p in (
@@ -182,11 +178,10 @@ _BY_FRACTION = [re.compile(p, re.I) for p in (
     rf"|{_UNIT}\s+and\s+(?:a\s+|one\s+)?(?:half|quarter)\b)",
     rf"(?:½|\bhalf)\s*(?:an?\s+)?{_UNIT}",
 )]
-# Near a holiday: with its year, qualifier or weekend ("Easter 2018", "Labor Day weekend").
+# Near a holiday: its name, with its year, qualifier or weekend ("Easter 2018", "Labor Day weekend").
 _BY_HOLIDAY = [re.compile(p, re.I) for p in (
     rf"\b(?:the )?weekend of (?:{HOLIDAY})(?:,? \d{{4}})?\b|\b(?:{HOLIDAY})(?:,? \d{{4}})? weekend(?:,? \d{{4}})?\b",
-    rf"\b(?:{_REL} )?(?:easter|christmas|thanksgiving|halloween|earth day|labor day|memorial day"
-    rf"|(?:saint|st\.?) patrick(?:'s day)?|international workers' day)(?:,? (?:of )?(?:19|20)\d\d)?\b",
+    rf"\b(?:{_REL} )?(?:{HOLIDAY})(?:,? (?:of )?(?:19|20)\d\d)?\b",
 )]
 # Everywhere: time ranges with minutes, quarters ("2017 Q1"), compact digits, ISO dates. Case-sensitive,
 # starting with a literal or a class, which lets the regex engine skip ahead fast (a leading "\b" or
@@ -222,13 +217,10 @@ _FULL = [re.compile(p) for p in (
 # anchor (the longest, "between the twenty-seventh and the third of April", about 50).
 WINDOW = 80
 _NUMBER_WORDS = (*ORDINALS, *CARDINALS, "hundred", "thousand")
-_DAY_WORDS = (*WEEKDAY_WORDS, *(w + "s" for w in WEEKDAY_WORDS), "mon", "tue", "tues", "wed", "thu",
-              "thur", "thurs", "fri", "sat", "sun", "today", "tomorrow", "yesterday", "tonight", "night")
+_DAY_WORDS = (*WEEKDAY_WORDS, *(w + "s" for w in WEEKDAY_WORDS), *WEEKDAY_ABBREVIATIONS,
+              "today", "tomorrow", "yesterday", "tonight", "night")
 _CLOCK_WORDS = ("past", "o'clock", "oclock", "am", "pm", "a.m", "p.m", "morning", "afternoon", "evening", "night",
                 *(w for w in CARDINALS if CARDINALS[w] <= 12 or CARDINALS[w] >= 15))
-_HOLIDAY_WORDS = ("easter", "christmas", "thanksgiving", "halloween", "earth", "labor", "memorial", "patrick",
-                  "workers", "weekend", "new year's", "valentine's", "independence", "good", "black", "boxing",
-                  "juneteenth")
 # (anchor words, all of which must lie near; the patterns run there)
 _UNIT_WORDS = ("second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night", "nights", "week",
                "weeks", "month", "months", "quarter", "quarters", "year", "years", "decade", "decades")
@@ -239,7 +231,7 @@ _ANCHORED = [
     ((_CLOCK_WORDS,), _BY_CLOCK + _GENERAL_BY_CLOCK),
     ((_UNIT_WORDS,), _BY_PERIOD + _GENERAL_BY_UNIT),
     ((("half", "quarter", "½"),), _BY_FRACTION),
-    ((_HOLIDAY_WORDS,), _BY_HOLIDAY + _GENERAL_BY_HOLIDAY),
+    ((HOLIDAY_NAMES,), _BY_HOLIDAY),
 ]
 PATTERNS = _GENERAL + _FULL + [_WEEKDAY_CASED, _MONTH_CASED]
 NEEDS.update({p.pattern: words for p in _FULL for key, words in (

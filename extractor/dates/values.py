@@ -11,17 +11,18 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dateutil.easter import easter
+from dateutil.relativedelta import relativedelta, weekday as relative_weekday
+
+from ..lexicon.calendar import (
+    DAY_AFTER_HOLIDAYS, EASTER_HOLIDAYS, FIXED_HOLIDAYS, HOLIDAY_NAMES, MONTH_LOWER_RE, MONTH_NUMBER,
+    WEEKDAY_HOLIDAYS, WEEKDAY_LOWER_RE, WEEKDAY_NUMBER)
 from ..lexicon.numbers import TEENS, TENS, UNITS
 
 Reading = tuple[str, "str | None", "str | None", bool]
 
-MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-          "sep": 9, "oct": 10, "nov": 11, "dec": 12}
-MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-         r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-WEEKDAY = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?"
-           r"|sat(?:urday)?|sun(?:day)?)\.?")
+MONTH = rf"{MONTH_LOWER_RE}\.?"
+WEEKDAY = rf"{WEEKDAY_LOWER_RE}\.?"
 PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
 PART = r"(?:morning|afternoon|evening|night|overnight)"
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
@@ -164,8 +165,8 @@ def week(d: date) -> str:
 
 
 def add_months(d: date, n: int) -> date:
-    m = d.month - 1 + n
-    return date(d.year + m // 12, m % 12 + 1, 1)
+    """The first day of the month n months from d's."""
+    return d + relativedelta(months=n, day=1)
 
 
 def shift(anchor: date, n: int, letter: str) -> str | None:
@@ -190,19 +191,15 @@ def shift(anchor: date, n: int, letter: str) -> str | None:
 
 def safe_date(y: int, m: int, d: int) -> date:
     """The day, or the last day of that month when it has no such day (Feb 29 in 2023)."""
-    while True:
-        try:
-            return date(y, m, d)
-        except ValueError:
-            d -= 1
+    return date(y, m, 1) + relativedelta(day=d)
 
 
 def month_number(word: str) -> int:
-    return MONTHS[word[:3]]
+    return MONTH_NUMBER[word[:3]]       # the first three letters name a month ("sept", "sept.")
 
 
 def weekday_number(word: str) -> int:
-    return WEEKDAYS[word[:3]]
+    return WEEKDAY_NUMBER[word[:3]]
 
 
 def calendar_date(y: int | None, m: int, d: int | None, ctx: Context) -> Reading | None:
@@ -241,11 +238,10 @@ def _leap_year_near(ctx: Context) -> int:
 
 
 def move(d: date, n: int, letter: str) -> date:
+    """d moved by n days, weeks, months or years (to the month's last day when it is shorter)."""
     if letter in ("D", "W"):
         return d + timedelta(days=n * (7 if letter == "W" else 1))
-    months = n * (12 if letter == "Y" else 1)
-    first = add_months(d, months)
-    return safe_date(first.year, first.month, d.day)
+    return d + relativedelta(months=n * (12 if letter == "Y" else 1))
 
 
 # A clock time: "4:53 am" / "9a" / "9.am" / "1140 a.m." (h, mi, s, ap), "0800 utc" (hz, mz),
@@ -258,47 +254,20 @@ CLOCK = re.compile(r"(?:(?P<h>\d{1,2})(?:[:.]?(?P<mi>\d{2})(?::(?P<s>\d{2}))?)?\
                    r"(?:\s+(?P<zone>utc|gmt|[ecmp][sd]?t|bst|cet))?")
 
 
-# Holidays on a fixed day: (month, day).
-FIXED_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
-                  "boxing day": (12, 26), "new year's day": (1, 1), "new year's eve": (12, 31),
-                  "halloween": (10, 31), "valentine's day": (2, 14), "independence day": (7, 4),
-                  "veterans day": (11, 11), "st. patrick's day": (3, 17), "juneteenth": (6, 19),
-                  "st patrick's day": (3, 17), "saint patrick's day": (3, 17), "saint patrick": (3, 17),
-                  "earth day": (4, 22), "international workers' day": (5, 1)}
-# Holidays on the nth weekday of a month: (month, weekday Mon=0, n; -1 = the last).
-WEEKDAY_HOLIDAYS = {"thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1),
-                    "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3),
-                    "presidents day": (2, 0, 3)}
-# Days counted from Easter Sunday.
-EASTER_HOLIDAYS = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2}
-HOLIDAY = "|".join(sorted((re.escape(h) for h in (*FIXED_HOLIDAYS, *WEEKDAY_HOLIDAYS, *EASTER_HOLIDAYS,
-                                                   "black friday")), key=len, reverse=True))
+HOLIDAY = "|".join(sorted((re.escape(h) for h in HOLIDAY_NAMES), key=len, reverse=True))
 
 
-def easter(year: int) -> date:
-    """Easter Sunday (Gregorian), by the anonymous Gregorian algorithm (Meeus/Jones/Butcher)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    l_ = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 19 * l_) // 433
-    month = (h + l_ - 7 * m + 90) // 25
-    return date(year, month, (h + l_ - 7 * m + 33 * month + 19) % 32)
-
-
-def holiday(name: str, year: int) -> date:
-    """The day of a holiday named in FIXED_HOLIDAYS, WEEKDAY_HOLIDAYS, EASTER_HOLIDAYS or "black friday"."""
+def holiday(name: str, year: int) -> date | None:
+    """The day in `year` of a holiday the calendar lexicon names; None for any other name."""
     if name in FIXED_HOLIDAYS:
         return date(year, *FIXED_HOLIDAYS[name])
     if name in EASTER_HOLIDAYS:
         return easter(year) + timedelta(days=EASTER_HOLIDAYS[name])
-    month, wd, n = WEEKDAY_HOLIDAYS.get(name, WEEKDAY_HOLIDAYS["thanksgiving"])
-    if n > 0:
-        first = date(year, month, 1)
-        day = first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
-    else:
-        last = add_months(date(year, month, 1), 1) - timedelta(days=1)
-        day = last - timedelta(days=(last.weekday() - wd) % 7)
-    return day + timedelta(days=1) if name == "black friday" else day
+    if name in DAY_AFTER_HOLIDAYS:
+        before = holiday(DAY_AFTER_HOLIDAYS[name], year)
+        return before and before + timedelta(days=1)
+    if name not in WEEKDAY_HOLIDAYS:
+        return None
+    month, wd, n = WEEKDAY_HOLIDAYS[name]
+    start = date(year, month, 1) if n > 0 else date(year, month, 1) + relativedelta(day=31)
+    return start + relativedelta(weekday=relative_weekday(wd, n))

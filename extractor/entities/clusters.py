@@ -77,9 +77,12 @@ def cluster_others(text: str, others: list[Mention]) -> list[list[Mention]]:
             if len(a) >= 2 and key in groups and key != k and key not in parent \
                     and (a in written or words[key][0].replace(".", "").isupper()):
                 parent[key] = k
-    # Short forms: a name's first words, when what follows is not a sub-unit ("Clinic"),
+    # Short forms: a name's first words, when what follows is not a sub-unit ("Clinic")
+    # and the full name came first (news names a body in full, then shortens it; a short
+    # form seen before is a body of its own: "Mossad", then an account "Mossad Commentary"),
     # or its last two or more words ("Forest Service" for "Texas A&M Forest Service").
     keyed = {k: tuple(name_key(x) for x in words[k]) for k in groups}
+    first_seen = {k: min(m.start for m in g) for k, g in groups.items()}
     by_first: dict[str, list[str]] = {}
     by_last: dict[str, list[str]] = {}
     for k in groups:
@@ -92,7 +95,7 @@ def cluster_others(text: str, others: list[Mention]) -> list[list[Mention]]:
             continue
         longer = [k2 for k2 in by_first.get(w[0], ()) if len(keyed[k2]) > len(w) and keyed[k2][:len(w)] == w
                   and len(keyed[k2]) - len(w) <= MAX_SHORT_FORM_EXTRA_WORDS
-                  and not ORG_UNIT_WORDS.intersection(keyed[k2][len(w):])]
+                  and not ORG_UNIT_WORDS.intersection(keyed[k2][len(w):]) and first_seen[k2] < first_seen[k]]
         if len(w) >= 2:
             longer += [k2 for k2 in by_last.get(w[-1], ()) if len(keyed[k2]) > len(w) and keyed[k2][-len(w):] == w]
         if longer:

@@ -40,12 +40,11 @@ def _canonical(cluster: list[Mention], person: bool) -> str:
     return max(cluster, key=rank).text
 
 
-def number_entities(entities: Sequence[Entity]) -> tuple[list[Entity], dict[str, str]]:
-    """Ids E1, E2, ... in order of first mention (ties keep their order); returns the
-    old -> new id map."""
+def number_entities(entities: Sequence[Entity]) -> list[Entity]:
+    """Ids E1, E2, ... in order of first mention (ties keep their order): the only
+    place entity ids are given; later stages continue the numbering."""
     ordered = sorted(entities, key=lambda e: min((m.start for m in e.mentions), default=0))
-    mapping = {e.id: f"E{i}" for i, e in enumerate(ordered, start=1)}
-    return [replace(e, id=mapping[e.id]) for e in ordered], mapping
+    return [replace(e, id=f"E{i}") for i, e in enumerate(ordered, start=1)]
 
 
 def find_entities(doc: Doc) -> list[Entity]:
@@ -82,4 +81,4 @@ def find_entities(doc: Doc) -> list[Entity]:
         # A provisional id, unique per cluster, for the numbering to map.
         built.append(Entity(id=str(len(built)), name=_canonical(cluster, person), type=label,
                             mentions=spans, descriptors=tuple(descriptors)))
-    return number_entities(built)[0]
+    return number_entities(built)

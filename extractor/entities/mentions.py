@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from ..lexicon.speech import FINITE_TAGS
-from ..lexicon.names import (FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, NAME_TITLES, ORG_NOUN_KINDS, ORG_UNIT_WORDS,
-                             SPEECH_LEMMAS)
+from ..lexicon.speech import FINITE_TAGS, REPORTING_VERBS
+from ..lexicon.names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, NAME_TITLES, ORG_NOUN_KINDS, ORG_UNIT_WORDS
 from .names import name_key
 
 # Sentences after a one-word "ORG" subject of a speech verb within which a he/she marks it as a person.
@@ -156,7 +155,7 @@ def _said_then_pronoun(doc: Doc, m: Mention) -> bool:
     if m.span is None or len(m.span) != 1:
         return False
     tok = m.span.root
-    if tok.dep_ != "nsubj" or tok.head.lemma_ not in SPEECH_LEMMAS:
+    if tok.dep_ != "nsubj" or tok.head.lemma_ not in REPORTING_VERBS:
         return False
     sent = tok.sent
     end = sent.end

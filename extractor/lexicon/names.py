@@ -30,7 +30,7 @@ ida ilhan ingrid irene iris isabel isabella jackie jacqueline jade jane janet ja
 jean jeanne jennifer jenny jessica jill jo joan joanna joanne jocelyn jodi josephine joy joyce
 judith judy julia julie juliet june justine kamala karen kate katherine kathleen kathryn kathy
 katie katrina kay kayla kelly kendra kerry kim kimberly kirsten kristen kristin krystal laura
-lauren laurie leah leila lena leslie letitia letita lila lillian lily linda lindsay lindsey lisa
+lauren laurie leah leila lena leslie letitia lila lillian lily linda lindsay lindsey lisa
 liz lois lori lorraine louise lucia lucy luisa lydia lynn mackenzie madeline madison mae maggie
 mallory mandy marcia margaret margarita maria marian marie marilyn marina marion marjorie marla
 marsha martha mary maureen maxine megan meghan melanie melinda melissa mercedes meredith mia
@@ -108,7 +108,7 @@ ORG_UNIT_WORDS = frozenset("""
 clinic hospital center centre department office unit school university college institute
 foundation museum library plant station branch division bureau agency board council committee
 commission service services fund union association society club team league party ministry
-court police commentary program programme project campaign group subsidiary store shop
+court police program programme project campaign group subsidiary store shop
 """.split())
 
 # Heads of a nominal that names an organisation, by kind: a company-like noun never
@@ -203,10 +203,3 @@ ROLE_SUFFIXES = ("ist", "ian", "man", "woman", "person")
 PERSON_PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
                    "she": "female", "her": "female", "hers": "female", "herself": "female"}
 ORG_PRONOUNS = frozenset({"it", "its", "itself", "they", "them", "their", "we", "our", "us"})
-
-# Reporting verbs used only to repair spaCy labels (a one-word "ORG" that says things);
-# the full lexicon for finding quotes lives with the quote stage.
-SPEECH_LEMMAS = frozenset("""
-say tell add explain note write recount stress insist argue claim warn urge ask answer reply
-state assert acknowledge admit announce comment continue describe emphasize maintain
-""".split())

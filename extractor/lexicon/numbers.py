@@ -1,7 +1,7 @@
 """The vocabulary of numbers: number words, scales, multipliers, ordinals, fractions.
 
-Lowercase word -> value tables that numwords.read_number parses with and that
-numtokens.number_windows looks for; tables only.
+Lowercase word -> value tables that numbers/words.read_number parses with and that
+numbers/tokens.number_windows looks for; tables only.
 """
 
 UNITS = {"zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4,
@@ -19,7 +19,7 @@ VAGUE = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1
          "billions": 1e9}
 DOZEN = {"dozen", "dozens", "doz", "dozs", "dz", "dzs"}
 # Multipliers written right after digits ("10k", "$5m", "£2bn"; "10 bln" with a space).
-# A lowercase "m" is left to numunits.suffix_after: million after a currency, metres otherwise.
+# A lowercase "m" is left to numbers/units.suffix_after: million after a currency, metres otherwise.
 GLUED_MULTIPLIERS = {"k": 1e3, "K": 1e3, "M": 1e6, "MM": 1e6, "mn": 1e6,
                      "mln": 1e6, "mil": 1e6, "bn": 1e9, "b": 1e9, "B": 1e9, "bln": 1e9,
                      "tn": 1e12, "tln": 1e12, "trn": 1e12}
@@ -27,7 +27,7 @@ SPACED_MULTIPLIERS = {"bn": 1e9, "bln": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, 
                       "k": 1e3}
 
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-            "seventh": 7, "eighth": 8, "ninth": 9, "nineth": 9, "tenth": 10, "eleventh": 11,
+            "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
             "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
             "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
             "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
@@ -50,5 +50,5 @@ FOLDS = {w + "fold": v for w, v in {**UNITS, **TEENS, **TENS, "hundred": 100, "t
 NUMBER_WORDS = (set(UNITS) | set(TEENS) | set(TENS) | set(SCALES) | {"hundred"} | set(VAGUE)
                 | DOZEN | set(ORDINALS) | set(DENOMINATORS) | set(FOLDS))
 VULGAR_SET = frozenset(VULGAR)
-# Words at which numwords.read_number can start reading.
+# Words at which numbers/words.read_number can start reading.
 STARTERS = frozenset(NUMBER_WORDS | {"a", "an", "half", "quarter"} | VULGAR_SET)

@@ -1,6 +1,6 @@
 """Numbers cited in the text: counts, percentages, money, measures, rates, ordinals.
 
-One pass over the tokens of `numtokens.lex`: wherever `numwords.read_number` reads a
+One pass over the tokens of `tokens.lex`: wherever `words.read_number` reads a
 number, the words around it say what it is. Before it: a currency ("$", "US$",
 "EUR"), an approximation or bound ("nearly", "more than", "up to", "between").
 After it: percent, a currency word ("dollars", "Malaysian ringgit", "cents"), a unit
@@ -19,7 +19,7 @@ says C$, A$, HK$ ...); a measure is its unit word as written, lowercased ("miles
 lowercased ("patients"). Money is in the currency's main unit: "20 cents" is 0.2.
 
 Here: the pass, what is not a number, the counted noun. The words on each side of a
-number are read in numbounds.py, with the tables of numlex, nummoney and numunits.
+number are read in bounds.py, with the tables of lexicon/numbers.py, money.py and units.py.
 """
 from __future__ import annotations
 

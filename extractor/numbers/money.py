@@ -30,43 +30,43 @@ CODES_UPPER = frozenset({"CZK", "HUF", "ILS", "MYR", "IDR", "THB", "PHP", "VND",
                          "UAH", "TRY", "RON", "BGN", "ISK", "TWD", "Rs", "Sh", "KSh", "Ksh"})
 CODE_ALIASES = {"rmb": "CNY", "rs": "INR", "sh": "KES", "ksh": "KES"}   # "Sh2bn": Kenyan shillings
 MINOR_UNIT = .01     # cents and pence in the main unit: "20 cents" is 0.2 (the dev gold's convention)
-# currency word (singular or plural) -> (ISO code, factor to the main unit)
+# Currency words, singular and plural, by ISO code: the currencies named in English news
+# and in the Recognizers-Text currency list; "dollar" alone is USD as "$" is.
+_CURRENCY_NAMES = {
+    "USD": "dollar dollars", "EUR": "euro euros", "GBP": "pound pounds sterling", "JPY": "yen",
+    "CNY": "yuan renminbi rmb", "CHF": "franc francs", "INR": "rupee rupees", "MYR": "ringgit",
+    "MXN": "peso pesos", "ZAR": "rand", "BRL": "reais", "RUB": "ruble rubles rouble roubles",
+    "TRY": "lira liras lire", "SEK": "krona kronor", "NOK": "krone kroner", "PLN": "zloty zlotys",
+    "ILS": "shekel shekels", "AED": "dirham dirhams", "SAR": "riyal riyals", "THB": "baht",
+    "IDR": "rupiah", "NGN": "naira", "HUF": "forint forints", "BTC": "bitcoin bitcoins",
+    "NLG": "guilder guilders", "FIM": "markka", "ESP": "peseta pesetas", "UAH": "hryvnia hryvnias",
+    "IQD": "dinar dinars", "KES": "shilling shillings",
+}
+# Minor units, counted in the main unit (MINOR_UNIT).
+_MINOR_NAMES = {"GBP": "penny pence pennies", "USD": "cent cents"}
+# currency word -> (ISO code, factor to the main unit)
 CURRENCY_WORDS = {
-    **dict.fromkeys(["dollar", "dollars"], ("USD", 1)), **dict.fromkeys(["euro", "euros"], ("EUR", 1)),
-    **dict.fromkeys(["pound", "pounds", "sterling"], ("GBP", 1)),
-    **dict.fromkeys(["penny", "pence", "pennies"], ("GBP", MINOR_UNIT)),
-    **dict.fromkeys(["cent", "cents"], ("USD", MINOR_UNIT)), "yen": ("JPY", 1),
-    **dict.fromkeys(["yuan", "renminbi", "rmb"], ("CNY", 1)),
-    **dict.fromkeys(["franc", "francs"], ("CHF", 1)), **dict.fromkeys(["rupee", "rupees"], ("INR", 1)),
-    "ringgit": ("MYR", 1), **dict.fromkeys(["peso", "pesos"], ("MXN", 1)), "rand": ("ZAR", 1),
-    "reais": ("BRL", 1), **dict.fromkeys(["ruble", "rubles", "rouble", "roubles"], ("RUB", 1)),
-    **dict.fromkeys(["lira", "liras", "lire"], ("TRY", 1)),
-    **dict.fromkeys(["krona", "kronor"], ("SEK", 1)), **dict.fromkeys(["krone", "kroner"], ("NOK", 1)),
-    **dict.fromkeys(["zloty", "zlotys"], ("PLN", 1)), **dict.fromkeys(["shekel", "shekels"], ("ILS", 1)),
-    **dict.fromkeys(["dirham", "dirhams"], ("AED", 1)), **dict.fromkeys(["riyal", "riyals"], ("SAR", 1)),
-    "baht": ("THB", 1), "rupiah": ("IDR", 1), "naira": ("NGN", 1),
-    **dict.fromkeys(["forint", "forints"], ("HUF", 1)), **dict.fromkeys(["bitcoin", "bitcoins"], ("BTC", 1)),
-    **dict.fromkeys(["guilder", "guilders"], ("NLG", 1)), "markka": ("FIM", 1),
-    **dict.fromkeys(["peseta", "pesetas"], ("ESP", 1)), **dict.fromkeys(["hryvnia", "hryvnias"], ("UAH", 1)),
-    **dict.fromkeys(["dinar", "dinars"], ("IQD", 1)), **dict.fromkeys(["shilling", "shillings"], ("KES", 1)),
+    **{word: (code, 1) for code, words in _CURRENCY_NAMES.items() for word in words.split()},
+    **{word: (code, MINOR_UNIT) for code, words in _MINOR_NAMES.items() for word in words.split()},
 }
 # Words only money after a multiplier or a nationality: "5 billion won", "361 million pounds".
 WEAK_CURRENCY = frozenset({"won", "pound", "pounds", "real"})
-NATIONAL = {("australian", "dollar"): "AUD", ("canadian", "dollar"): "CAD", ("hong kong", "dollar"): "HKD",
-            ("new zealand", "dollar"): "NZD", ("singapore", "dollar"): "SGD", ("taiwan", "dollar"): "TWD",
-            ("us", "dollar"): "USD", ("u.s.", "dollar"): "USD", ("american", "dollar"): "USD",
-            ("jamaican", "dollar"): "JMD", ("zimbabwean", "dollar"): "ZWL", ("swiss", "franc"): "CHF",
-            ("french", "franc"): "FRF", ("belgian", "franc"): "BEF", ("turkish", "lira"): "TRY",
-            ("italian", "lira"): "ITL", ("egyptian", "pound"): "EGP", ("british", "pound"): "GBP",
-            ("chinese", "yuan"): "CNY", ("japanese", "yen"): "JPY", ("indian", "rupee"): "INR",
-            ("pakistani", "rupee"): "PKR", ("sri lankan", "rupee"): "LKR", ("mexican", "peso"): "MXN",
-            ("philippine", "peso"): "PHP", ("argentine", "peso"): "ARS", ("chilean", "peso"): "CLP",
-            ("colombian", "peso"): "COP", ("brazilian", "real"): "BRL", ("south african", "rand"): "ZAR",
-            ("danish", "krone"): "DKK", ("norwegian", "krone"): "NOK", ("swedish", "krona"): "SEK",
-            ("south korean", "won"): "KRW", ("korean", "won"): "KRW", ("russian", "ruble"): "RUB",
-            ("malaysian", "ringgit"): "MYR", ("dutch", "guilder"): "NLG", ("finnish", "markka"): "FIM",
-            ("israeli", "shekel"): "ILS", ("kuwaiti", "dinar"): "KWD", ("jordanian", "dinar"): "JOD",
-            ("saudi", "riyal"): "SAR", ("kenyan", "shilling"): "KES", ("ugandan", "shilling"): "UGX"}
+# A nationality before a currency word names its currency: "Malaysian ringgit", "Hong Kong dollars".
+_NATIONAL_NAMES = {
+    "dollar": "australian AUD, canadian CAD, hong kong HKD, new zealand NZD, singapore SGD, taiwan TWD, "
+              "us USD, u.s. USD, american USD, jamaican JMD, zimbabwean ZWL",
+    "franc": "swiss CHF, french FRF, belgian BEF", "lira": "turkish TRY, italian ITL",
+    "pound": "egyptian EGP, british GBP", "yuan": "chinese CNY", "yen": "japanese JPY",
+    "rupee": "indian INR, pakistani PKR, sri lankan LKR",
+    "peso": "mexican MXN, philippine PHP, argentine ARS, chilean CLP, colombian COP",
+    "real": "brazilian BRL", "rand": "south african ZAR", "krone": "danish DKK, norwegian NOK",
+    "krona": "swedish SEK", "won": "south korean KRW, korean KRW", "ruble": "russian RUB",
+    "ringgit": "malaysian MYR", "guilder": "dutch NLG", "markka": "finnish FIM", "shekel": "israeli ILS",
+    "dinar": "kuwaiti KWD, jordanian JOD", "riyal": "saudi SAR", "shilling": "kenyan KES, ugandan UGX",
+}
+# (nationality, singular currency word) -> ISO code
+NATIONAL = {(nation, base): code for base, spec in _NATIONAL_NAMES.items()
+            for nation, code in (pair.rsplit(" ", 1) for pair in spec.split(", "))}
 _SINGULAR = {"dollars": "dollar", "francs": "franc", "pounds": "pound", "rupees": "rupee",
              "pesos": "peso", "kroner": "krone", "kronor": "krona", "rubles": "ruble",
              "roubles": "ruble", "guilders": "guilder", "shekels": "shekel", "dinars": "dinar",

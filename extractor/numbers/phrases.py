@@ -1,10 +1,10 @@
 """The words around a number that bound it or rule it out: bounds, dates, names.
 
-Tables and small token-level readers used by numbers.py; no spaCy here: bound
+Tables and small token-level readers used by finding.py; no spaCy here: bound
 phrases ("more than", "or fewer"), text patterns that are never numbers (dates,
 times, phone numbers, addresses), and words that make a number a label ("page 5").
-Currencies are in nummoney.py, percent and units of measure in numunits.py.
-Phrase tables are keyed by tuples of lowercase tokens as `numtokens.lex` cuts them
+Currencies are in money.py, percent and units of measure in units.py.
+Phrase tables are keyed by tuples of lowercase tokens as `tokens.lex` cuts them
 (">=" is (">", "=")).
 """
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Percent, units of measure and time units after a number.
 
 `suffix_after` reads what follows a number: percent ("%", "per cent", "percentage
-points"), money (nummoney.py), a glued "m" (million or metres), degrees, and a unit
+points"), money (money.py), a glued "m" (million or metres), degrees, and a unit
 of measure with its qualifier and rate ("square feet", "km/h", "5 feet 2 inches").
 No spaCy here.
 """
@@ -39,7 +39,9 @@ UNIT_WORDS = frozenset((
 _PER_UNITS = UNIT_WORDS | PERIODS     # what can follow "per": "km per hour", "per day"
 GLUED_ONLY_UNITS = frozenset({"g", "t", "l", "L", "in", "s", "h"})
 # A glued "m" is million before a plural noun ("90m messages", "3.5m people"), else metres
-# ("1.8m tall", "the 100m final"); these plurals are not counted nouns.
+# ("1.8m tall", "the 100m final"). PEOPLE are plurals without the -s; METRE_CONTEXT are
+# words after a length in sport and size reports ("400m hurdles", "2m across", "5m plus")
+# and the unit said again ("10m metres"), so not counted nouns.
 PEOPLE = frozenset({"people", "children", "men", "women"})
 METRE_CONTEXT = frozenset({"hurdles", "across", "plus", "metres", "meters"})
 UNIT_QUALIFIERS = frozenset({"square", "sq", "cubic", "metric", "fluid", "nautical", "statute"})

@@ -5,9 +5,9 @@
 "one hundred and six"), mixed ("1.2 billion", "4 thousand 3 hundred and 21"),
 fractions ("two thirds", "a quarter", "3/4", "½", "five and a half million"),
 ordinals ("eighth", "21st") and vague amounts ("dozens", "thousands").
-The tokens come from `lex` (numtokens.py), the word
-tables from numvocab.py.
-No spaCy here: numbers.py adds the context (units, currencies, names, dates).
+The tokens come from `lex` (tokens.py), the word
+tables from lexicon/numbers.py.
+No spaCy here: finding.py adds the context (units, currencies, names, dates).
 """
 from __future__ import annotations
 

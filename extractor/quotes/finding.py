@@ -52,7 +52,27 @@ _FRAME_DEPS = frozenset({"nsubj", "aux", "neg", "advmod", "punct", "ccomp", "mar
 MAX_OVERLAP = 0.5
 
 
-@dataclass
+@dataclass(frozen=True)
+class _Attribution:
+    """Step 2's decision for one quote: it stands alone, with this cue and source."""
+
+    cue: Token | None
+    mention: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class _ClauseDecision:
+    """Step 3's decision for one report: its candidate, the quotes it attributes (they
+    stand alone, with the report's cue) and the fragments it absorbs."""
+
+    cue: Token
+    mention: tuple[int, int] | None
+    candidate: _Candidate | None = None
+    attributed: tuple[Quoted, ...] = ()
+    absorbed: tuple[Quoted, ...] = ()
+
+
+@dataclass(frozen=True)
 class _Candidate:
     start: int
     end: int
@@ -78,8 +98,12 @@ def find_quotes(doc: Doc) -> list[QuoteCandidate]:
         return []
     starts = [t.idx for t in doc]
     quoted = pair_quotes(text)
-    for i, q in enumerate(quoted):
-        _attribute_by_position(doc, text, starts, q, quoted, i)
+    # Each quote's decision reads only the marks of its neighbours, never their
+    # attribution, so all are decided first and written after.
+    decided = [_attribute_by_position(doc, text, starts, q, quoted, i) for i, q in enumerate(quoted)]
+    for q, found in zip(quoted, decided):
+        if found is not None:
+            _attribute(q, found.cue, found.mention)
     candidates = _clauses(doc, text, starts, quoted)
     for q in quoted:
         if q.clause and not q.absorbed:
@@ -91,8 +115,13 @@ def find_quotes(doc: Doc) -> list[QuoteCandidate]:
 
 # -- step 2: attribution from the words around a quote ----------------------------------
 
+def _attribute(q: Quoted, cue: Token | None, mention: tuple[int, int] | None) -> None:
+    """The one place a quote is written: it stands alone, with this cue and source."""
+    q.clause, q.cue, q.mention = True, cue, mention
+
+
 def _attribute_by_position(doc: Doc, text: str, starts: list[int], q: Quoted,
-                           quoted: list[Quoted], index: int) -> None:
+                           quoted: list[Quoted], index: int) -> _Attribution | None:
     # `quoted` is in text order and its spans do not cross, so the neighbours of
     # quote `index` are the quotes next to it in the list.
     prev = quoted[index - 1] if index > 0 else None
@@ -111,7 +140,7 @@ def _attribute_by_position(doc: Doc, text: str, starts: list[int], q: Quoted,
     if last is None and prev is not None and prev.close >= q.paragraph[0] \
             and text[prev.end - 1:prev.end] not in SENTENCE_END \
             and _JOINER.fullmatch(text, prev.close + 1, q.open):
-        return                      # `“corrupt,” “Trump-hating,”`: a list of fragments
+        return None                 # `“corrupt,” “Trump-hating,”`: a list of fragments
     if last is None:
         intro = "start"
     elif last.text in (":",):
@@ -123,23 +152,24 @@ def _attribute_by_position(doc: Doc, text: str, starts: list[int], q: Quoted,
     elif is_verb(last) and lemma(last) in SAY_LIKE_VERBS:
         intro = "verb"
     else:
-        return                      # a fragment inside a sentence: left to step 3
+        return None                 # a fragment inside a sentence: left to step 3
     cue = _cue_before(before, intro)
     inner = last.head.head if last is not None and last.dep_ == "mark" else None
     if intro == "that" and cue is not None and inner is not None and inner.i != cue.i \
             and inner.dep_ == "ccomp" and inner.head.i == cue.i:
-        return                      # `said a message must be sent that “...”`: sent's clause, mixed
+        return None                 # `said a message must be sent that “...”`: sent's clause, mixed
     if intro == "start" and text[q.close + 1:q.close + 2] == ":":
-        return                      # `'Meth. We're On It.': State spends ...`: a headline's label
+        return None                 # `'Meth. We're On It.': State spends ...`: a headline's label
     if intro in ("start", "colon") or (intro == "comma" and cue is None):
-        if _attribute_after(q, after, ended=text[q.end - 1] in SENTENCE_END):
-            return
+        found = _attribute_after(after, ended=text[q.end - 1] in SENTENCE_END)
+        if found is not None:
+            return found
     if cue is not None and (intro not in ("that", "verb") or _ends_clause(after)):
-        q.clause, q.cue = True, cue
         subject = speaker_of(cue)
-        q.mention = source_phrase(subject) if subject is not None else None
-    elif intro == "colon" or (intro == "start" and not is_heading(text, q)):
-        q.clause = True
+        return _Attribution(cue, source_phrase(subject) if subject is not None else None)
+    if intro == "colon" or (intro == "start" and not is_heading(text, q)):
+        return _Attribution(None, None)   # a quote on its own: the speaker stage continues
+    return None
 
 
 def _tokens_back(doc: Doc, starts: list[int], pos: int, floor: int) -> list[Token]:
@@ -154,8 +184,6 @@ def _tokens_back(doc: Doc, starts: list[int], pos: int, floor: int) -> list[Toke
             break
         out.append(tok)
         i -= 1
-    while out and out[-1].is_punct and out[-1].text in "([{\u2014\u2013-":
-        out.pop()                   # "[“SPACs ...": a bracket does not start a clause
     return out[::-1]
 
 
@@ -177,38 +205,36 @@ def _tokens_after(doc: Doc, starts: list[int], q: Quoted, nxt: Quoted | None) ->
     return out
 
 
-def _attribute_after(q: Quoted, after: list[Token], *, ended: bool) -> bool:
+def _attribute_after(after: list[Token], *, ended: bool) -> _Attribution | None:
     """`"...," X said` or `"...," said X`: the cue right after the quote. After a quote
     that ends its sentence (`."`), `He recalls one patient ...` is a new sentence, so the
     cue must not take an object there."""
     words = [t for t in after if not (t.is_punct and t.text in ",\u2014\u2013-")]
     if len(words) > 2 and words[0].lower_ == "according" and words[1].lower_ == "to":
         source = next((c for c in words[1].children if c.dep_ == "pobj"), words[2])
-        q.clause, q.cue, q.mention = True, words[0], source_phrase(source)
-        return True                 # `"...," according to a statement from the company`
+        return _Attribution(words[0], source_phrase(source))   # `"...," according to a statement`
     for k, tok in enumerate(words[:MAX_SUBJECT_TOKENS + 1]):
         if is_direct_cue(tok):
             break
         modifier = tok.dep_ in ("compound", "amod")     # "lead author", "acting director"
         if tok.text in SENTENCE_END or not (modifier or tok.pos_ in _NP_POS):
-            return False
+            return None
     else:
-        return False
+        return None
     if k == 0:
         subject = inverted_subject(tok, stop=tok.i + MAX_SUBJECT_TOKENS)
         if subject is None or tok.tag_ == "VBG":
-            return False
+            return None
     else:
         subject = speaker_of(tok)
         if subject is None or not words[0].i <= subject.i < tok.i:
             subject = next((t for t in reversed(words[:k]) if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
         if subject is None:
-            return False
+            return None
         objects = ("ccomp", "xcomp", "dobj") if ended else ("ccomp", "xcomp")
         if any(c.dep_ in objects and tok.i < c.i <= after[-1].i for c in tok.children):
-            return False            # `"..." Soroken added that ...`: a new report
-    q.clause, q.cue, q.mention = True, tok, source_phrase(subject)
-    return True
+            return None             # `"..." Soroken added that ...`: a new report
+    return _Attribution(tok, source_phrase(subject))
 
 
 def _cue_before(before: list[Token], intro: str) -> Token | None:
@@ -252,14 +278,22 @@ def _clauses(doc: Doc, text: str, starts: list[int], quoted: list[Quoted]) -> li
             para_end = len(text)
         local = quoted[bisect.bisect_left(opens, para_start):bisect.bisect_left(opens, para_end)]
         for report in found:
-            cand = _clause_candidate(doc, text, local, inside, tok, report, (para_start, para_end))
-            if cand is not None:
-                out.append(cand)
+            # Decided and written one report at a time: a report's decision reads
+            # which quotes the reports before it attributed or absorbed.
+            decision = _clause_candidate(doc, text, local, inside, tok, report, (para_start, para_end))
+            if decision is None:
+                continue
+            for q in decision.attributed:
+                _attribute(q, decision.cue, decision.mention)
+            for q in decision.absorbed:
+                q.absorbed = True
+            if decision.candidate is not None:
+                out.append(decision.candidate)
     return out
 
 
 def _clause_candidate(doc: Doc, text: str, quoted: list[Quoted], inside: bytearray,
-                      cue: Token, report: cues.Report, paragraph: tuple[int, int]) -> _Candidate | None:
+                      cue: Token, report: cues.Report, paragraph: tuple[int, int]) -> _ClauseDecision | None:
     lo, hi = report.lo, report.hi
     for tok in doc[max(lo, cue.i + 1):hi + 1]:
         if not inside[tok.i] and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp") \
@@ -279,18 +313,19 @@ def _clause_candidate(doc: Doc, text: str, quoted: list[Quoted], inside: bytearr
     pieces, prev, walls = [], cs, []
     for q in quoted:
         if q.clause and q.open < ce and q.close + 1 > cs:
-            if q.cue is None:       # a bare quote that the parse attributes
-                q.cue, q.mention = cue, mention
             pieces.append((prev, q.open))
             prev = q.close + 1
             walls.append(q)
     pieces.append((prev, ce))
+    # A bare quote inside the clause is attributed by the parse, whatever becomes of it.
+    bare = tuple(q for q in walls if q.cue is None)
+    decided = _ClauseDecision(cue, mention, attributed=bare)
     pieces = [p for p in (_trim(text, s, e) for s, e in pieces)
               if _clause_words(text, p, cue) >= cues.MIN_CLAUSE_WORDS
               and not any(min(p[1], cue.idx) <= q.open and q.close < max(p[0], cue.idx)
                           for q in walls)]   # `With AI, “...,” Melissa says`: not her clause
     if not pieces:
-        return None
+        return decided
     s, e = min(pieces, key=lambda p: min(abs(p[0] - cue.idx), abs(p[1] - cue.idx)))
     for q in quoted:                # a fragment the parse cut off belongs whole, and so
         if q.clause or q.close + 1 > q.paragraph[1]:   # does the list it starts: “A,” and “B”
@@ -301,20 +336,17 @@ def _clause_candidate(doc: Doc, text: str, quoted: list[Quoted], inside: bytearr
             s = q.open
     fragments = [q for q in quoted if not q.clause and s <= q.open and q.close < e]
     if report.needs_quote and not (fragments and WORD.search(text, s, fragments[0].open)):
-        return None
+        return decided
     if fragments:
         outside = len(WORD.findall(text, s, e)) - sum(
             len(WORD.findall(text, q.start, q.end)) for q in fragments)
         if len(fragments) == 1 and outside <= 1 and fragments[0].open <= s + 1 \
-                and not report.needs_quote:
-            q = fragments[0]        # `stressing that "..."`: the quote is the clause
-            q.clause, q.cue, q.mention = True, cue, mention
-            return None
-        for q in fragments:
-            q.absorbed = True
+                and not report.needs_quote:   # `stressing that "..."`: the quote is the clause
+            return _ClauseDecision(cue, mention, attributed=bare + (fragments[0],))
     kind = "mixed" if fragments else "indirect"
     conf = cues.CONF_MIXED if fragments else report.confidence
-    return _Candidate(s, e, kind, report.cue, mention, conf, report.rank)
+    return _ClauseDecision(cue, mention, _Candidate(s, e, kind, report.cue, mention, conf, report.rank),
+                           attributed=bare, absorbed=tuple(fragments))
 
 
 def _clause_words(text: str, piece: tuple[int, int], cue: Token) -> int:

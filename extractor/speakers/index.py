@@ -75,7 +75,7 @@ class ArticleIndex:
     quote_starts: list[int]
     history: list[tuple[int, str]] = field(default_factory=list)   # (position, entity id) of resolved speakers
     subjects: dict[int, bool] = field(default_factory=dict)         # mention start -> is it a subject
-    new_count: int = 0
+    new_entities: list[Entity] = field(default_factory=list)   # sources NER missed, in the order found
     forms: dict[str, str] | None = None         # name forms -> entity id, built on first need
 
     @classmethod
@@ -131,10 +131,12 @@ class ArticleIndex:
         return self.forms.get(name_key(text))
 
     def add_entity(self, start: int, end: int, label: str) -> str:
-        """An entity for a source NER missed, named by the text at start:end."""
-        self.new_count += 1
+        """An entity for a source NER missed, named by the text at start:end; its id
+        continues the entity stage's numbering (E1, E2, ...)."""
         text = self.text[start:end]
-        entity = Entity(id=f"new{self.new_count}", name=text, type=label, mentions=(Span(text, start, end),))
+        number = 1 + max((int(eid[1:]) for eid in self.ents if eid[1:].isdigit()), default=0)
+        entity = Entity(id=f"E{number}", name=text, type=label, mentions=(Span(text, start, end),))
+        self.new_entities.append(entity)
         self.ents[entity.id] = entity_facts(entity)
         self.ents[entity.id].gender = person_gender_hint(text) if label == "PERSON" else None
         if self.forms is not None:

@@ -20,12 +20,9 @@ What the resolution looks up is in `speaker_index`, salience, genders and pronou
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
-
 from spacy.tokens import Doc
 
-from ..entities.finding import number_entities
-from ..records import Entity, Quote, QuoteCandidate, Speaker
+from ..records import Entity, MentionLink, Quote, QuoteCandidate, Speaker, SpeakerResolution
 from .salience import infer_genders
 from .index import ArticleIndex
 from .nominals import resolve_mention
@@ -62,34 +59,33 @@ def _resolve_in_order(doc: Doc, index: ArticleIndex, ordered: list[QuoteCandidat
 
 
 def resolve_speakers(doc: Doc, candidates: Sequence[QuoteCandidate],
-                     entities: Sequence[Entity]) -> tuple[list[Quote], list[Entity]]:
+                     entities: Sequence[Entity]) -> SpeakerResolution:
     """Attach a speaker (canonical name, entity id, how it was found) to every candidate.
 
     Args:
         doc: the parsed article.
         candidates: quotes found by the quote stage, each with the words naming its source.
-        entities: the entities of the article (`entities.find_entities`).
+        entities: the entities of the article (`entities.find_entities`), read only.
 
     Returns:
-        The quotes, numbered Q1, Q2, ... in text order, and the entities, extended with
-        any source NER missed and with the pronoun and nominal mentions that name them.
+        The quotes, numbered Q1, Q2, ... in text order; the sources NER missed, as new
+        entities whose ids continue the entity stage's numbering; and the pronoun and
+        nominal mentions that name entities (`SpeakerResolution.extend` adds both to
+        the entity list).
     """
     ordered = sorted(candidates, key=lambda c: (c.start, c.end))
     index = ArticleIndex.build(doc, entities, sorted((c.start, c.end) for c in ordered if c.type == "direct"))
     infer_genders(index)
     resolved = _resolve_in_order(doc, index, ordered)
-    extended = [replace(x.entity, mentions=tuple(sorted(set(x.entity.mentions) | set(x.added),
-                                                        key=lambda m: (m.start, m.end))))
-                for x in index.ents.values()]
-    final, mapping = number_entities(extended)
-    by_id = {e.id: e for e in final}
     quotes = []
     for i, (cand, eid, how) in enumerate(resolved, start=1):
-        entity = by_id[mapping[eid]] if eid else None
-        speaker = Speaker(name=entity.name if entity else None, entity=entity.id if entity else None,
+        entity = index.ents[eid].entity if eid else None
+        speaker = Speaker(name=entity.name if entity else None, entity=eid,
                           mention=cand.mention, resolution=how)
         quotes.append(Quote(id=f"Q{i}", text=cand.text, start=cand.start, end=cand.end, type=cand.type,
                             speaker=speaker, cue=cand.cue,
                             confidence=round(cand.confidence * (RESOLUTION_CONFIDENCE[how] if eid or how is None
                                                                  else UNRESOLVED_DOCUMENT_CONFIDENCE), 3)))
-    return quotes, final
+    return SpeakerResolution(
+        quotes=tuple(quotes), entities=tuple(index.new_entities),
+        mentions=tuple(MentionLink(eid, m) for eid, x in index.ents.items() for m in x.added))
