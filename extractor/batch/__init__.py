@@ -1,4 +1,4 @@
 """Batch: parallel, resumable runs over files and folders, with a run record."""
-from .run import run_batch
+from .run import OutputSink, run_batch
 
-__all__ = ["run_batch"]
+__all__ = ["OutputSink", "run_batch"]
