@@ -124,7 +124,11 @@ def _db_line(path: str, summary) -> str:
 def _serve(args: argparse.Namespace) -> int:
     from .report.serve import serve
 
-    return serve(args.db, port=args.port)
+    try:
+        return serve(args.db, port=args.port)
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM is how a server stops: no error
+        print("stopped", file=sys.stderr)
+        return EXIT_OK
 
 
 class Progress(Monitor):

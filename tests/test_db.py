@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from extractor.cli import main
+from extractor.errors import ExtractorError
 from extractor.report.database import CorpusDatabase, write_database
 from extractor.report.dbschema import TABLES, markdown
 from extractor.report.queries import CANNED_QUERIES
@@ -284,3 +285,20 @@ def test_metadata_describes_every_column_and_query(tmp_path):
 
 def test_docs_show_the_schema_the_code_makes():
     assert markdown() in (REPO / "docs" / "database.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["db", "no-such-folder", "-o", "c.db"], "error: no-such-folder is not a folder"),
+    (["serve", "no-such.db"], "error: no-such.db is not a file: write one with `extractor db OUT -o no-such.db`"),
+])
+def test_commands_say_what_is_wrong(argv, message, capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_a_file_that_is_no_database_is_refused(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("not sqlite " * 100, encoding="utf-8")
+    with pytest.raises(ExtractorError, match="cannot use .*notes.db as the corpus database"):
+        CorpusDatabase(path)
