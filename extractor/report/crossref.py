@@ -15,9 +15,10 @@ The steps, each a decision made on the whole corpus:
    for GM") is two people. Different roles alone are not a conflict: people have many.
 3. Join one person's name variants: a nickname or short form of the first name
    ("Pete"/"Peter King", "Rudy"/"Rudolph Giuliani") when the roles agree.
-4. Attach a one-word name ("Biden") to the one full-name person with that surname, or,
-   when there are several, to the one whose roles it shares; else it stays apart.
-   Attach an acronym ("FBI") to the one organisation it abbreviates.
+4. Attach a one-word name ("Biden") to the one full-name person with that surname; when
+   there are several, to the one its descriptors name ("Richards", "Cecile"), or whose
+   roles it shares, or who is quoted in DOMINANCE times the articles of the others;
+   else it stays apart. Attach an acronym ("FBI") to the one organisation it abbreviates.
 """
 from __future__ import annotations
 
@@ -47,8 +48,8 @@ ROLE_WORDS = ROLE_NOUNS | frozenset(_TITLE_EXPANSIONS) | frozenset({
     "spokesman", "spokeswoman", "spokesperson", "representative", "official", "executive"})
 # Capitalised words in descriptors that are not places or organisations.
 # Party, rank and nation words qualify a role without telling two holders apart ("Republican
-# Sen." and "Texas Sen." are one man): on the polnear-train outputs they split 24 speakers,
-# all wrongly.
+# Sen." and "Texas Sen." are one man): on the polnear-train outputs they split about two
+# dozen speakers, all wrongly.
 _NOT_AFFILIATION = frozenset("""
 the a an former then new top senior chief his her their its our mr mrs ms dr
 us u.s u s usa america american national federal state states united presidential
