@@ -278,7 +278,7 @@ def test_metadata_describes_every_column_and_query(tmp_path):
     for table in TABLES:
         assert set(tables[table.name]["columns"]) == {c.name for c in table.columns}
         assert all(tables[table.name]["columns"].values())
-    assert tables["quote_list"]["facets"] == ["speaker", "outlet", "published_day", "type"]
+    assert tables["quotes"]["facets"] == ["speaker", "outlet", "published_day", "type"]
     assert tables["quotes"]["fts_table"] == "quotes_fts"
     assert set(meta["databases"]["corpus"]["queries"]) == {q.name for q in CANNED_QUERIES}
 

@@ -297,15 +297,24 @@ def outlet(metadata: dict, url: object) -> str | None:
     return None
 
 
-def _article_row(row_id: int, rel: str, digest: str, data: dict) -> tuple:
-    meta = data["metadata"]
-    source = data.get("source") if isinstance(data.get("source"), dict) else {}
-    published = meta.get("published")
+def _source(data: dict) -> dict:
+    return data.get("source") if isinstance(data.get("source"), dict) else {}
+
+
+def _outlet_and_day(data: dict) -> tuple[str | None, str | None]:
+    """The article's outlet and day of publication (YYYY-MM-DD), each None when unknown."""
+    published = data["metadata"].get("published")
     day = published[:10] if isinstance(published, str) and len(published) >= 10 else None
+    return outlet(data["metadata"], _source(data).get("url")), day
+
+
+def _article_row(row_id: int, rel: str, digest: str, data: dict) -> tuple:
+    meta, source = data["metadata"], _source(data)
+    site, day = _outlet_and_day(data)
     return (row_id, rel, digest, _value(data.get("id")), _value(source.get("path")),
             _value(source.get("format")), _value(source.get("url")), _value(meta.get("title")),
-            _json(meta.get("authors")), _value(published), day, _value(meta.get("published_from")),
-            _value(meta.get("language")), outlet(meta, source.get("url")), data["text"],
+            _json(meta.get("authors")), _value(meta.get("published")), day,
+            _value(meta.get("published_from")), _value(meta.get("language")), site, data["text"],
             _json(data.get("warnings")), _value(data.get("schema_version")))
 
 
@@ -325,6 +334,7 @@ def article_rows(data: dict, *, new_id: Callable[[str], int]) -> dict[str, list[
                                  len(mentions), None))
         rows["mentions"].extend((new_id("mentions"), row_id, *_span(m)) for m in mentions)
     quote_ids: dict[object, int] = {}
+    where = _outlet_and_day(data)
     for quote in data["quotes"]:
         speaker = quote["speaker"]
         row_id = quote_ids[quote.get("id")] = new_id("quotes")
@@ -334,7 +344,7 @@ def article_rows(data: dict, *, new_id: Callable[[str], int]) -> dict[str, list[
                                _value(quote.get("confidence")), *cue,
                                _value(speaker.get("name")), entity_ids.get(speaker.get("entity")),
                                *_span(speaker.get("mention")), _value(speaker.get("resolution")),
-                               None))
+                               None, where[0], where[1]))
     number_ids, date_ids = [], []
     for position, number in enumerate(data["numbers"]):
         number_ids.append(new_id("numbers"))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 # Bumped when a table changes shape; a database of another version is rebuilt from
 # the outputs (it is a cache of them, never the only copy of anything).
-DB_SCHEMA_VERSION = "1"
+DB_SCHEMA_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,10 @@ TABLES = (
         Column("mention_end", "INTEGER", "Where the mention ends (exclusive)."),
         Column("resolution", "TEXT", "How the speaker was found: explicit, pronoun, nominal, adjacent."),
         _speaker(),
-    ), indexes=("article", "speaker", "entity"), unique=("article, quote_id",), label="text"),
+        Column("outlet", "TEXT", "The article's outlet, copied here so quotes filter by it at once."),
+        Column("published_day", "TEXT", "The article's day of publication (YYYY-MM-DD), copied likewise."),
+    ), indexes=("article", "speaker", "entity", "outlet", "published_day", "type"),
+        unique=("article, quote_id",), label="text"),
     Table("numbers", "Numbers with their normalized value, and who claims them.", (
         _id("number"), _article(),
         Column("position", "INTEGER", "Index in the article's `numbers` list (what claims point to)."),
@@ -180,8 +183,8 @@ FTS_TABLES = {"articles_fts": ("articles", ("title", "text")),
 
 # Views for browsing: one row per quote with what a reader filters it by (Datasette's facets).
 VIEWS = {
-    "quote_list": ("One row per quote with its cross-article speaker, its article's outlet and "
-                   "day: the view to filter and facet quotes by.",
+    "quote_list": ("One row per quote with its cross-article speaker's name and its article's "
+                   "title: quotes to read (filter and facet them in `quotes`).",
                    """SELECT q.id, q.text AS quote, q.type, s.name AS speaker, q.speaker AS speaker_id,
        q.speaker_name AS speaker_here, q.resolution, a.outlet, a.published_day, a.title,
        q.article

@@ -4,7 +4,7 @@
 
 Datasette (`pip install 'extractor[serve]'`) gets the project's metadata: every
 table's and column's description (from dbschema.py), facets (speaker, outlet, day,
-quote type), and the canned queries of queries.py. It listens on 127.0.0.1 only.
+quote type; all on indexed columns of `quotes` and `articles`), and the canned queries of queries.py. It listens on 127.0.0.1 only.
 """
 from __future__ import annotations
 
@@ -23,15 +23,14 @@ from .queries import CANNED_QUERIES
 HOST = "127.0.0.1"   # never another interface: the corpus may hold unpublished material
 # Facets shown on opening each table (columns a reader filters by).
 FACETS = {
-    "quote_list": ["speaker", "outlet", "published_day", "type"],
-    "quotes": ["speaker", "type", "resolution"],
+    "quotes": ["speaker", "outlet", "published_day", "type"],
     "articles": ["outlet", "published_day", "language"],
     "speakers": ["type"],
     "numbers": ["speaker", "kind", "unit"],
     "dates": ["type"],
     "entities": ["type"],
 }
-SORT_DESC = {"speakers": "quotes", "quote_list": "published_day", "articles": "published_day"}
+SORT_DESC = {"speakers": "quotes", "quotes": "published_day", "articles": "published_day"}
 
 
 def metadata(database: str | Path) -> dict:
