@@ -7,7 +7,10 @@ from extractor.report.crossref import SpeakerEvidence, acronym_of, match_speaker
 
 
 @pytest.mark.parametrize("name, type_, expected", [
-    ("Sen. Joe R. Biden Jr.", "PERSON", "joe biden"),
+    ("Sen. Joe R. Biden", "PERSON", "joe biden"),
+    ("Donald Trump Jr.", "PERSON", "donald trump jr"),
+    ("Martin Luther King Jr.", "PERSON", "martin king jr"),
+    ("Jane Doe, PhD", "PERSON", "jane doe"),
     ("Joe Biden", "PERSON", "joe biden"),
     ("Hunter Biden", "PERSON", "hunter biden"),
     ("Biden’s", "PERSON", "biden"),
@@ -48,6 +51,9 @@ def _speakers(*items: tuple[int, str, str, tuple[str, ...]]) -> list[list[int]]:
     # Same name in two articles: one speaker; different first names: two.
     ([(1, "Joe Biden", "PERSON", ()), (2, "Joe Biden", "PERSON", ("Vice President",))], [[0, 1]]),
     ([(1, "Joe Biden", "PERSON", ()), (2, "Hunter Biden", "PERSON", ())], [[0], [1]]),
+    # A father and his son, Jr.: two people; the bare surname goes to the one quoted most.
+    ([(1, "Donald Trump", "PERSON", ()), (2, "Donald Trump", "PERSON", ()), (3, "Donald Trump", "PERSON", ()),
+      (4, "Donald Trump Jr.", "PERSON", ()), (5, "Trump", "PERSON", ())], [[0, 1, 2, 4], [3]]),
     # A bare surname joins the one full name; with two namesakes of equal standing, neither.
     ([(1, "Joe Biden", "PERSON", ()), (2, "Biden", "PERSON", ())], [[0, 1]]),
     ([(1, "Joe Biden", "PERSON", ()), (2, "Hunter Biden", "PERSON", ()), (3, "Biden", "PERSON", ())],

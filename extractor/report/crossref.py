@@ -32,8 +32,10 @@ from ..lexicon.names import (FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, NAME_TITLES, 
                              TITLE_ROLES)
 from ..lexicon.nicknames import NICKNAMES
 
-# Name endings that are not the surname (generational suffixes, post-nominals).
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
+# Name endings that are not the surname: generations tell a father from his son (Donald
+# Trump, Donald Trump Jr.) and stay in the key; post-nominals are dropped.
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+POST_NOMINALS = frozenset({"phd", "md", "esq"})
 # Company-form words dropped from an organisation's key ("Apple Inc." = "Apple").
 COMPANY_SUFFIXES = frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "group",
                               "company", "incorporated", "limited"})
@@ -110,17 +112,19 @@ def _person_tokens(name: str) -> list[str]:
     words = [w for w in _fold(name).split()]
     while words and (words[0] in NAME_TITLES or f"{words[0]}." in NAME_TITLES):
         words.pop(0)
-    while words and words[-1] in NAME_SUFFIXES:
+    while words and words[-1] in POST_NOMINALS:
         words.pop()
     # Middle initials go; a first initial stays ("J. K. Rowling" keeps its j).
     return [w for i, w in enumerate(words) if len(w) > 1 or i == 0]
 
 
 def name_key(name: str, type_: str | None) -> str:
-    """The key that groups names of one speaker: 'joe biden', 'apple', 'federal reserve'."""
+    """The key that groups names of one speaker: 'joe biden', 'donald trump jr', 'apple'."""
     if type_ == "PERSON":
         words = _person_tokens(name)
-        return " ".join(words[:1] + words[-1:]) if len(words) > 1 else "".join(words)
+        generation = words.pop() if len(words) > 2 and words[-1] in GENERATIONS else None
+        key = words[:1] + words[-1:] if len(words) > 1 else words
+        return " ".join(key + ([generation] if generation else []))
     words = _fold(name).split()
     if words and words[0] == "the":
         words = words[1:]
@@ -219,6 +223,12 @@ def _is_person(items: Iterable[SpeakerEvidence]) -> bool:
     return types.most_common(1)[0][0] == "PERSON" if types else False
 
 
+def _surname(key: str) -> str:
+    """'donald trump jr' -> 'trump'."""
+    words = key.split("#")[0].split()
+    return words[-2] if len(words) > 2 and words[-1] in GENERATIONS else words[-1]
+
+
 def _person_like(group: _Group) -> bool:
     """A person's group, or one whose name starts with a given name ('Carly Fiorina' as ORG)."""
     first = group.key.split()[0]
@@ -246,7 +256,7 @@ def _merge_variants(groups: list[_Group]) -> list[_Group]:
     for group in groups:
         words = group.key.split()
         if len(words) > 1 and "#" not in group.key and _person_like(group):
-            by_surname[words[-1]].append(group)
+            by_surname[" ".join(words[1:])].append(group)  # 'trump' apart from 'trump jr'
     gone: set[str] = set()
     for namesakes in by_surname.values():
         ordered = sorted(namesakes, key=lambda g: (len({m.article for m in g.members}), g.key))
@@ -266,9 +276,8 @@ def _attach(groups: list[_Group], singles: dict[str, list[SpeakerEvidence]]) -> 
     by_surname: dict[str, list[_Group]] = defaultdict(list)
     by_acronym: dict[str, list[_Group]] = defaultdict(list)
     for group in groups:
-        words = group.key.split("#")[0].split()
-        if len(words) > 1 and _person_like(group):
-            by_surname[words[-1]].append(group)
+        if " " in group.key and _person_like(group):
+            by_surname[_surname(group.key)].append(group)
         if not _is_person(group.members):
             acronyms = {acronym_of(m.name) for m in group.members} - {None}
             acronyms |= {a for m in group.members for a in m.aliases if ACRONYM.match(a)}
