@@ -7,8 +7,8 @@ canonical name there, type, descriptors, the other names the article calls it by
 The steps, each a decision made on the whole corpus:
 
 1. Group by name key: a person's first and last name with titles, initials and
-   suffixes dropped ("Sen. Joe R. Biden Jr." -> "joe biden"), an organisation's name
-   without "the" or a company suffix. Different first names are different people
+   post-nominals dropped ("Sen. Joe R. Biden" -> "joe biden") and a generation kept
+   ("Donald Trump Jr."), an organisation's name without "the" or a company suffix. Different first names are different people
    (Joe Biden, Hunter Biden).
 2. Split a group where its evidence conflicts: the same role with different places
    or organisations ("Texas Sen." / "Florida Sen.", "spokesman for Ford" / "spokesman
