@@ -132,6 +132,17 @@ def test_normalize_newlines():
     assert normalize_newlines("a\r\nb\rc\u2028d") == "a\nb\nc\nd"
 
 
+RUSSIAN = ("Работники больницы в Новосибирске вышли на забастовку во вторник утром. Они требуют "
+           "повышения зарплаты и найма новых медсестёр. «Мы больше не можем работать в таких "
+           "условиях», — сказала медсестра Анна Петрова. Руководство больницы обещало ответить до пятницы.")
+FINNISH = ("Helsingin sairaanhoitajat aloittivat lakon tiistaiaamuna. He vaativat parempaa palkkaa ja "
+           "lisää henkilökuntaa osastoille. ”Emme voi enää jatkaa näin”, sanoi sairaanhoitaja Anna "
+           "Virtanen. Sairaalan johto lupasi vastata vaatimuksiin perjantaihin mennessä.")
+TURKISH = ("İzmir'deki hastane çalışanları salı sabahı greve başladı. Daha yüksek maaş ve yeni "
+           "hemşirelerin işe alınmasını talep ediyorlar. “Artık bu koşullarda çalışamayız” dedi hemşire "
+           "Ayşe Yılmaz. Hastane yönetimi cuma gününe kadar yanıt vereceğini açıkladı.")
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     (" ".join([P1, P2, P3]), "en"),
     ("Der Stadtrat hat am Dienstag den Haushalt beschlossen. Die Opposition sagte, die Kürzungen bei den "
@@ -140,7 +151,33 @@ def test_normalize_newlines():
      "bibliothèques allaient trop loin et qu'elle se battrait contre elles pour les habitants.", "fr"),
     ("El consejo aprobó el presupuesto el martes. La oposición dijo que los recortes en las bibliotecas "
      "iban demasiado lejos y que lucharía contra ellos por el bien de los vecinos de la ciudad.", "es"),
-    ("Too short to tell.", None),
+    (RUSSIAN, "ru"),
+    (FINNISH, "fi"),
+    (TURKISH, "tr"),
+    ("Too short to tell.", None),                               # under MIN_LETTERS
+    ("“We are on strike,” said Tanya Taluz.", None),            # too short to call
+    # Half English, half German: the model is unsure, so the English stages run.
+    (P1 + " Der Stadtrat hat am Dienstag den Haushalt beschlossen.", None),
 ])
 def test_detect_language(text, expected):
     assert detect_language(text) == expected
+
+
+@pytest.mark.parametrize(("text", "language"), [(RUSSIAN, "ru"), (FINNISH, "fi"), (TURKISH, "tr")])
+def test_non_english_articles_skip_the_english_stages(extractor_instance, text, language):
+    article = extractor_instance.extract(text)
+    assert article["metadata"]["language"] == language
+    assert article["quotes"] == []
+    assert f"language {language!r} is not English: quotes, entities, numbers and dates were not " \
+           "extracted" in article["warnings"]
+
+
+@pytest.mark.parametrize(("text", "language", "quotes"), [
+    (" ".join([P1, P2, "“We will stay out as long as we need,” said Tanya Taluz, a therapist."]), "en",
+     ["We will stay out as long as we need,"]),
+    ("“We are on strike,” said Tanya Taluz.", None, ["We are on strike,"]),
+])
+def test_english_articles_keep_their_quotes(extractor_instance, text, language, quotes):
+    article = extractor_instance.extract(text)
+    assert article["metadata"]["language"] == language
+    assert [q["text"] for q in article["quotes"]] == quotes
