@@ -14,7 +14,13 @@ P3 = "It is an open-ended strike, meaning that members will stay out as long as 
 @pytest.mark.parametrize("line", [
     "Advertisement",
     "blog comments powered by Disqus",
+    "comments powered by Disqus",
     "| Video Below | Thousands of workers start striking",
+    "[VIDEO] Thousands of workers start striking",
+    "WATCH: The mayor's full remarks",
+    "Photos: The picket line on day one",
+    "Like this story? Share it with a friend!",
+    "Enjoyed this article? Subscribe for more.",
     "Share this article",
     "Share on Facebook",
     "Sign up for our daily newsletter",
@@ -26,6 +32,16 @@ P3 = "It is an open-ended strike, meaning that members will stay out as long as 
 def test_boilerplate_lines_are_dropped(line):
     text = f"{P1}\n\n{line}\n\n{P2}"
     assert clean_text(text).text == f"{P1}\n\n{P2}"
+
+
+@pytest.mark.parametrize("line", [
+    "Video of the walkout was shared widely online.",
+    "Watch the union closely, the mayor said, because the talks are not over.",
+    "Comments from the union came late on Tuesday.",
+])
+def test_prose_that_starts_like_boilerplate_is_kept(line):
+    text = f"{P1}\n\n{line}\n\n{P2}"
+    assert clean_text(text).text == text
 
 
 def test_run_together_copy_of_the_body_is_dropped():

@@ -21,14 +21,19 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\ufeff\u00ad]")
 
 # Whole lines that are page furniture, not article text (plain text and HTML).
+# Each entry is a kind of line many sites print (share prompts, comment-widget
+# credits, labels of an embedded video), written as the family, not as one
+# site's wording; checked on the Zyte and Fundus benchmark pages.
 BOILERPLATE_LINE = re.compile(
     r"^(?:advertisement|advertisements|advert|ad|sponsored(?: content)?|"
     r"story continues below(?: advertisement)?|continue reading(?: below)?|"
     r"share this (?:article|story|post|page)|share(?: on (?:facebook|twitter|x|linkedin|email))?|"
-    r"click to share.*|like this story\? share it.*|"
-    r"(?:blog )?comments powered by disqus\.?|please enable javascript to view the comments.*|"
+    r"click to share.*|(?:like|liked|enjoy|enjoyed) this (?:story|article|post)\?.*|"
+    r"(?:blog )?comments powered by \w+\.?|please enable javascript to view the comments.*|"
     r"comments?|\d+ comments?|leave a (?:comment|reply)|"
-    r"\|?\s*video below\s*\|.*|\|\s*video below|video|photo|image|"
+    # An embed's label, framed or before a colon: "| Video Below | ...", "[VIDEO]", "WATCH: ...".
+    r"[|\[(]?\s*(?:video|watch|photos?|gallery|audio)(?:\s+(?:below|above|here))?\s*(?:[|\])]|:).*|"
+    r"video|photo|image|"
     r"sign up for (?:our|the) .*newsletter.*|subscribe(?: now| today)?|click here to subscribe.*|"
     r"read more:?|more:|related:?|related (?:articles|stories|content|video):?.*|"
     r"recommended(?: for you)?:?|you may also like.*|trending:?|topics:?|don'?t miss:?|"
