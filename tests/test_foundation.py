@@ -184,12 +184,14 @@ def test_a_missing_model_names_the_package_to_install():
 
 RUSSIAN = ("Президент заявил журналистам, что переговоры с соседними странами продолжатся "
            "на следующей неделе. По его словам, стороны близки к соглашению.")
+ENGLISH = ("The café on the Rue de Rivoli charged £4.50 for a coffee, said Hélène Lefèvre, "
+           "who runs the shop with her brother Iñaki. “Prices went up again,” she said.")
 JAPANESE = "東京都は月曜日、新しい交通計画を発表した。知事によると、計画は来年から実施される予定だ。"
 
 
 def _page(body: str, charset: str | None = None) -> str:
     meta = f'<meta charset="{charset}">' if charset else ""
-    return f"<html><head>{meta}<title>Новости</title></head><body><p>{body}</p></body></html>"
+    return f"<html><head>{meta}<title>{body[:12]}</title></head><body><p>{body}</p></body></html>"
 
 
 @pytest.mark.parametrize("data, html, text, warned", [
@@ -208,8 +210,11 @@ def _page(body: str, charset: str | None = None) -> str:
     # A declared charset that cannot decode the bytes is passed over for detection.
     (_page(RUSSIAN, "utf-8").encode("cp1251"), True, _page(RUSSIAN, "utf-8"), True),
     (_page(RUSSIAN, "shift_jis").encode("cp1251"), True, _page(RUSSIAN, "shift_jis"), True),
-    # Too short for detection to pick a web charset: windows-1252, the web's default.
+    # Detection picks a DOS code page (too short) or cp1250, which it cannot tell
+    # from windows-1252: the web's default is used instead.
     (b"caf\xe9 \x93quoted\x94", False, "café “quoted”", True),
+    (_page(ENGLISH).encode("cp1252"), True, _page(ENGLISH), True),
+    (_page(ENGLISH, "utf-8").encode("cp1252"), True, _page(ENGLISH, "utf-8"), True),
 ])
 def test_decoding_follows_bom_utf8_declared_then_detected(data, html, text, warned):
     decoded, warnings = decode(data, name="x", html=html)

@@ -24,21 +24,25 @@ from ..records import RawArticle
 
 TEXT_SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
 GZIP_SUFFIX = ".gz"
-# Charsets a page may declare or detection may pick: the web's (WHATWG Encoding
-# Standard, plus UTF-32 with its byte-order mark), by Python codec name. Others are
-# refused: some are no text encodings ("undefined", "unicode_escape"), punycode
-# decodes in quadratic time, so one declared page could hang the run, and DOS or Mac
-# code pages (cp1125, mac_latin2) are what detection picks for a short
-# windows-1252 text ("caf\xe9 \x93quoted\x94" -> "cafщ УquotedФ").
+# Charsets a page may declare: the web's (WHATWG Encoding Standard, plus UTF-32
+# with its byte-order mark), by Python codec name. Others are refused: some are no
+# text encodings ("undefined", "unicode_escape"), and punycode decodes in quadratic
+# time, so one declared page could hang the run.
 _WEB_CHARSETS = frozenset("""utf-8 utf-16 utf-16-le utf-16-be utf-32 utf-32-le utf-32-be ascii cp866 cp874 cp932 cp949
     cp1250 cp1251 cp1252 cp1253 cp1254 cp1255 cp1256 cp1257 cp1258 iso8859-1 iso8859-2
     iso8859-3 iso8859-4 iso8859-5 iso8859-6 iso8859-7 iso8859-8 iso8859-10 iso8859-11
     iso8859-13 iso8859-14 iso8859-15 iso8859-16 koi8-r koi8-u mac-roman mac-cyrillic tis-620
     gbk gb2312 gb18030 big5 big5hkscs euc_jp iso2022_jp shift_jis euc_kr""".split())
-# Detection is the only step that may still pick a charset outside the web's (a
-# declared one is refused up front), and it picks the same one again: a second try
-# without it ends on UTF-8 or windows-1252.
-_MAX_DETECTION_TRIES = 2
+# The web's default for a page that declares nothing, in English-language locales.
+WEB_DEFAULT = "windows-1252"
+# Latin-script code pages that charset-normalizer cannot tell from windows-1252: the
+# 80 Fundus pages written out as windows-1252 were all detected as cp1250, and 21
+# came out with wrong letters ("£" as "Ł", "è" as "č"). When detection picks one of
+# these, or a code page outside the web's (cp1125 for "caf\xe9 \x93quoted\x94"), the
+# bytes are read as WEB_DEFAULT instead.
+_LATIN_SIBLINGS = frozenset("""cp1250 cp1254 cp1257 cp1258 iso8859-1 iso8859-2 iso8859-3
+    iso8859-4 iso8859-10 iso8859-13 iso8859-14 iso8859-15 iso8859-16 mac-roman""".split())
+_DETECTABLE = _WEB_CHARSETS - _LATIN_SIBLINGS
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)   # UTF-32's start the same way
 # Bytes looked at to tell text from binary: a NUL there means not a text file.
 _BINARY_SNIFF_BYTES = 8192
@@ -153,42 +157,38 @@ def read_bytes(path: Path, *, max_bytes: int, name: str | None = None) -> bytes:
 def decode(data: bytes, *, name: str, html: bool = False) -> tuple[str, tuple[str, ...]]:
     """Bytes -> text, by bs4's `UnicodeDammit`: a byte-order mark, then UTF-8, then
     (for a page) its declared charset, then charset-normalizer's detection, then
-    windows-1252. A warning says when the encoding was only detected.
-
-    Only the web's charsets are used: a declared one outside them is passed over
-    before anything is decoded, a detected one after, so that the next candidate runs.
+    windows-1252. A warning says when the encoding was a guess.
     """
     if not data:
         return "", ()
     if not data.startswith(_UTF16_BOMS) and b"\x00" in data[:_BINARY_SNIFF_BYTES]:
         raise UnreadableInputError(f"{name}: binary data (NUL bytes), not a text or HTML file")
     declared = EncodingDetector.find_declared_encoding(data, is_html=html)
-    refused = [] if declared is None or _web_codec(declared) else [declared.lower()]
-    for _ in range(_MAX_DETECTION_TRIES):
-        dammit = UnicodeDammit(data, user_encodings=["utf-8"], exclude_encodings=refused, is_html=html)
-        used = dammit.original_encoding
-        if used is None or _web_codec(used):
-            break
-        refused.append(used.lower())
+    refused = [] if declared is None or _codec(declared) in _WEB_CHARSETS else [declared.lower()]
+    dammit = UnicodeDammit(data, user_encodings=["utf-8"], exclude_encodings=refused, is_html=html)
+    trusted = {_codec(e) for e in (dammit.detector.sniffed_encoding, "utf-8", declared) if e}
+    used = _codec(dammit.original_encoding)
+    if used not in trusted and used not in _DETECTABLE and dammit.detector.chardet_encoding:
+        refused.append(dammit.detector.chardet_encoding.lower())
+        dammit = UnicodeDammit(data, known_definite_encodings=[WEB_DEFAULT],
+                               exclude_encodings=refused, is_html=html)
+        used = _codec(dammit.original_encoding)
     if dammit.unicode_markup is None:
         raise UnreadableInputError(f"{name}: no text encoding decodes it")
     warnings = []
-    trusted = {_web_codec(e) for e in (dammit.detector.sniffed_encoding, "utf-8", declared) if e}
-    if _web_codec(used) not in trusted:
-        warnings.append(f"{name}: not valid UTF-8 and no usable declared charset; "
-                        f"read as {_web_codec(used) or used}, a guess")
+    if used not in trusted:
+        warnings.append(f"{name}: not valid UTF-8 and no usable declared charset; read as {used}, a guess")
     if dammit.contains_replacement_characters:
         warnings.append(f"{name}: bytes that no encoding decodes became U+FFFD")
     return dammit.unicode_markup, tuple(warnings)
 
 
-def _web_codec(encoding: str) -> str | None:
-    """The Python codec name of a web charset (`windows-1251` -> `cp1251`), else None."""
+def _codec(encoding: str | None) -> str | None:
+    """Python's name of an encoding (`windows-1251` -> `cp1251`), None for no codec."""
     try:
-        codec = codecs.lookup(encoding).name
+        return codecs.lookup(encoding).name if encoding else None
     except LookupError:
         return None
-    return codec if codec in _WEB_CHARSETS else None
 
 
 def read_articles(item: InputFile, *, max_bytes: int) -> Iterator[tuple[str, str, RawArticle | InputError]]:
