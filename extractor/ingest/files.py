@@ -28,11 +28,14 @@ GZIP_SUFFIX = ".gz"
 # with its byte-order mark), by Python codec name. Others are refused: some are no
 # text encodings ("undefined", "unicode_escape"), and punycode decodes in quadratic
 # time, so one declared page could hang the run.
-_WEB_CHARSETS = frozenset("""utf-8 utf-16 utf-16-le utf-16-be utf-32 utf-32-le utf-32-be ascii
+_WEB_CHARSETS = frozenset("""
+    utf-8 utf-16 utf-16-le utf-16-be utf-32 utf-32-le utf-32-be ascii
     cp866 cp874 cp932 cp949 cp1250 cp1251 cp1252 cp1253 cp1254 cp1255 cp1256 cp1257 cp1258
-    iso8859-1 iso8859-2 iso8859-3 iso8859-4 iso8859-5 iso8859-6 iso8859-7 iso8859-8 iso8859-10 iso8859-11
-    iso8859-13 iso8859-14 iso8859-15 iso8859-16 koi8-r koi8-u mac-roman mac-cyrillic tis-620
-    gbk gb2312 gb18030 big5 big5hkscs euc_jp iso2022_jp shift_jis euc_kr""".split())
+    iso8859-1 iso8859-2 iso8859-3 iso8859-4 iso8859-5 iso8859-6 iso8859-7 iso8859-8
+    iso8859-10 iso8859-11 iso8859-13 iso8859-14 iso8859-15 iso8859-16
+    koi8-r koi8-u mac-roman mac-cyrillic tis-620
+    gbk gb2312 gb18030 big5 big5hkscs euc_jp iso2022_jp shift_jis euc_kr
+""".split())
 # The web's default for a page that declares nothing, in English-language locales.
 WEB_DEFAULT = "windows-1252"
 # Latin-script code pages that charset-normalizer cannot tell from windows-1252: the
