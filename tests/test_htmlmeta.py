@@ -159,7 +159,8 @@ KOREAN = "<p>" + "시의회는 화요일에 내년도 예산안을 통과시켰�
     (f'<html lang="de-DE"><body>{GERMAN}</body></html>', "de"),
     (f"<html><body>{GERMAN}</body></html>", "de"),                   # undeclared German
     (f'<html lang="en"><body>{GERMAN}</body></html>', "de"),         # a template's default lang
-    (f'<html lang="ko"><body>{KOREAN}</body></html>', "ko"),         # no stopword list: as declared
+    (f"<html><body>{KOREAN}</body></html>", "ko"),                   # undeclared Korean
+    ('<html lang="fi"><body><p>Polls close at 8pm.</p></body></html>', "fi"),  # too short: as declared
 ])
 def test_language(html, expected):
     assert parse_html(html).metadata.language == expected

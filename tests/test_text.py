@@ -14,7 +14,13 @@ P3 = "It is an open-ended strike, meaning that members will stay out as long as 
 @pytest.mark.parametrize("line", [
     "Advertisement",
     "blog comments powered by Disqus",
+    "comments powered by Disqus",
     "| Video Below | Thousands of workers start striking",
+    "[VIDEO] Thousands of workers start striking",
+    "WATCH: The mayor's full remarks",
+    "Photos: The picket line on day one",
+    "Like this story? Share it with a friend!",
+    "Enjoyed this article? Subscribe for more.",
     "Share this article",
     "Share on Facebook",
     "Sign up for our daily newsletter",
@@ -26,6 +32,16 @@ P3 = "It is an open-ended strike, meaning that members will stay out as long as 
 def test_boilerplate_lines_are_dropped(line):
     text = f"{P1}\n\n{line}\n\n{P2}"
     assert clean_text(text).text == f"{P1}\n\n{P2}"
+
+
+@pytest.mark.parametrize("line", [
+    "Video of the walkout was shared widely online.",
+    "Watch the union closely, the mayor said, because the talks are not over.",
+    "Comments from the union came late on Tuesday.",
+])
+def test_prose_that_starts_like_boilerplate_is_kept(line):
+    text = f"{P1}\n\n{line}\n\n{P2}"
+    assert clean_text(text).text == text
 
 
 def test_run_together_copy_of_the_body_is_dropped():
@@ -118,6 +134,12 @@ def test_byline_date(text, expected):
     ("2024-02-29", "2024-02-29"),
     ("20240229", "2024-02-29"),
     ("Thu, 29 Feb 2024 09:40:38 GMT", "2024-02-29T09:40"),
+    ("20240229T094038", "2024-02-29T09:40:38"),
+    ("2024-02-29 09:40:38 +0000", "2024-02-29T09:40:38+00:00"),
+    ("2024-02-29T09:40:38Z[UTC]", "2024-02-29T09:40:38+00:00"),  # a zone name after the offset
+    ("2024-02-29T09:40:38 GMT", "2024-02-29T09:40:38"),
+    ("2024-02-29T09", "2024-02-29T09:00"),                # reduced precision: the hour only
+    ("1970-01-01", None),
     ("2024-13-01", None),
     ("0001-01-01T00:00:00Z", None),          # CMS placeholders
     ("1970-01-01T00:00:00+00:00", None),
@@ -132,6 +154,17 @@ def test_normalize_newlines():
     assert normalize_newlines("a\r\nb\rc\u2028d") == "a\nb\nc\nd"
 
 
+RUSSIAN = ("Работники больницы в Новосибирске вышли на забастовку во вторник утром. Они требуют "
+           "повышения зарплаты и найма новых медсестёр. «Мы больше не можем работать в таких "
+           "условиях», — сказала медсестра Анна Петрова. Руководство больницы обещало ответить до пятницы.")
+FINNISH = ("Helsingin sairaanhoitajat aloittivat lakon tiistaiaamuna. He vaativat parempaa palkkaa ja "
+           "lisää henkilökuntaa osastoille. ”Emme voi enää jatkaa näin”, sanoi sairaanhoitaja Anna "
+           "Virtanen. Sairaalan johto lupasi vastata vaatimuksiin perjantaihin mennessä.")
+TURKISH = ("İzmir'deki hastane çalışanları salı sabahı greve başladı. Daha yüksek maaş ve yeni "
+           "hemşirelerin işe alınmasını talep ediyorlar. “Artık bu koşullarda çalışamayız” dedi hemşire "
+           "Ayşe Yılmaz. Hastane yönetimi cuma gününe kadar yanıt vereceğini açıkladı.")
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     (" ".join([P1, P2, P3]), "en"),
     ("Der Stadtrat hat am Dienstag den Haushalt beschlossen. Die Opposition sagte, die Kürzungen bei den "
@@ -140,7 +173,33 @@ def test_normalize_newlines():
      "bibliothèques allaient trop loin et qu'elle se battrait contre elles pour les habitants.", "fr"),
     ("El consejo aprobó el presupuesto el martes. La oposición dijo que los recortes en las bibliotecas "
      "iban demasiado lejos y que lucharía contra ellos por el bien de los vecinos de la ciudad.", "es"),
-    ("Too short to tell.", None),
+    (RUSSIAN, "ru"),
+    (FINNISH, "fi"),
+    (TURKISH, "tr"),
+    ("Too short to tell.", None),                               # under MIN_LETTERS
+    ("“We are on strike,” said Tanya Taluz.", None),            # too short to call
+    # Half English, half German: the model is unsure, so the English stages run.
+    (P1 + " Der Stadtrat hat am Dienstag den Haushalt beschlossen.", None),
 ])
 def test_detect_language(text, expected):
     assert detect_language(text) == expected
+
+
+@pytest.mark.parametrize(("text", "language"), [(RUSSIAN, "ru"), (FINNISH, "fi"), (TURKISH, "tr")])
+def test_non_english_articles_skip_the_english_stages(extractor_instance, text, language):
+    article = extractor_instance.extract(text)
+    assert article["metadata"]["language"] == language
+    assert article["quotes"] == []
+    assert f"language {language!r} is not English: quotes, entities, numbers and dates were not " \
+           "extracted" in article["warnings"]
+
+
+@pytest.mark.parametrize(("text", "language", "quotes"), [
+    (" ".join([P1, P2, "“We will stay out as long as we need,” said Tanya Taluz, a therapist."]), "en",
+     ["We will stay out as long as we need,"]),
+    ("“We are on strike,” said Tanya Taluz.", None, ["We are on strike,"]),
+])
+def test_english_articles_keep_their_quotes(extractor_instance, text, language, quotes):
+    article = extractor_instance.extract(text)
+    assert article["metadata"]["language"] == language
+    assert [q["text"] for q in article["quotes"]] == quotes

@@ -144,7 +144,8 @@ def parse_html(html: str, *, url: str | None = None) -> CleanArticle:
         warnings.append("no article body found in the HTML page")
     meta = found.metadata
     # What the text reads as beats what the page declares: templates often say
-    # lang="en" whatever the article's language.
+    # lang="en" whatever the article's language. The declared one stands where the
+    # text is too short or too mixed to call.
     detected = language_stage.detect_language(text) if text else None
     if detected and detected != meta.language:
         meta = htmlmeta.with_language(meta, detected)

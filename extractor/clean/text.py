@@ -11,7 +11,7 @@ paragraphed copy). A byline date near the top ("Published : Wednesday, May 1,
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 from .language import detect_language
 from ..records import CleanArticle, Metadata
@@ -21,14 +21,19 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\ufeff\u00ad]")
 
 # Whole lines that are page furniture, not article text (plain text and HTML).
+# Each entry is a kind of line many sites print (share prompts, comment-widget
+# credits, labels of an embedded video), written as the family, not as one
+# site's wording; checked on the Zyte and Fundus benchmark pages.
 BOILERPLATE_LINE = re.compile(
     r"^(?:advertisement|advertisements|advert|ad|sponsored(?: content)?|"
     r"story continues below(?: advertisement)?|continue reading(?: below)?|"
     r"share this (?:article|story|post|page)|share(?: on (?:facebook|twitter|x|linkedin|email))?|"
-    r"click to share.*|like this story\? share it.*|"
-    r"(?:blog )?comments powered by disqus\.?|please enable javascript to view the comments.*|"
+    r"click to share.*|(?:like|liked|enjoy|enjoyed) this (?:story|article|post)\?.*|"
+    r"(?:blog )?comments powered by \w+\.?|please enable javascript to view the comments.*|"
     r"comments?|\d+ comments?|leave a (?:comment|reply)|"
-    r"\|?\s*video below\s*\|.*|\|\s*video below|video|photo|image|"
+    # An embed's label, framed or before a colon: "| Video Below | ...", "[VIDEO]", "WATCH: ...".
+    r"[|\[(]?\s*(?:video|watch|photos?|gallery|audio)(?:\s+(?:below|above|here))?\s*(?:[|\])]|:).*|"
+    r"video|photo|image|"
     r"sign up for (?:our|the) .*newsletter.*|subscribe(?: now| today)?|click here to subscribe.*|"
     r"read more:?|more:|related:?|related (?:articles|stories|content|video):?.*|"
     r"recommended(?: for you)?:?|you may also like.*|trending:?|topics:?|don'?t miss:?|"
@@ -81,9 +86,9 @@ _BYLINE_DATES = [
 ]
 # Words that say a date in a byline is the publication date.
 _PUBLISHED_CUE = re.compile(r"\b(?:published|posted|first published|date|on)\b\s*:?", re.I)
-_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?"
-                  r"\s*(Z|[+-]\d{2}:?\d{2})?)?")
-_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?\s*$")
+# A zone name after a machine timestamp ("...T21:10:43 GMT", Java's "...Z[UTC]"):
+# datetime.fromisoformat takes offsets only, and the name adds nothing to them.
+_ZONE_NAME = re.compile(r"\s*(?:\[[\w/+-]+\]|[A-Z]{3,4})$")
 
 
 def normalize_newlines(text: str) -> str:
@@ -95,17 +100,20 @@ def iso_date(value: str | None) -> str | None:
     """An ISO 8601 date or date-time from a machine-readable date, else from prose.
 
     The local time and offset are kept as given (converting to UTC could move
-    the date to the day before or after).
+    the date to the day before or after); fractions of a second are dropped.
     """
     if not value:
         return None
-    m = _ISO.match(value) or _COMPACT.match(value)
-    if m:
-        year, month, day, hour, minute = (int(g) if g else None for g in m.groups()[:5])
-        second = int(m.group(6)) if m.group(6) else 0
-        zone = m.group(7) if len(m.groups()) >= 7 else None
-        return _iso(year, month, day, hour, minute, second, zone)
-    return byline_date(value)
+    machine = _ZONE_NAME.sub("", value.strip())
+    try:
+        return _iso_day(date.fromisoformat(machine))       # "2024-02-29", "20240229"
+    except ValueError:
+        pass
+    try:
+        moment = datetime.fromisoformat(machine)           # with a time, maybe an offset
+    except ValueError:
+        return byline_date(value)
+    return _iso_moment(moment)
 
 
 def byline_date(text: str) -> str | None:
@@ -156,20 +164,27 @@ def _match_date(m: re.Match) -> str | None:
     return _iso(int(m.group("year")), month, int(m.group("day")), hour, minute)
 
 
-def _iso(year, month, day, hour, minute, second: int = 0, zone: str | None = None) -> str | None:
+def _iso(year: int, month: int, day: int, hour: int | None, minute: int | None) -> str | None:
     try:
-        dt = datetime(year, month, day, hour or 0, minute or 0, second)
-    except (TypeError, ValueError):
+        moment = datetime(year, month, day, hour or 0, minute or 0)
+    except ValueError:
         return None
+    return _iso_day(moment.date()) if hour is None else _iso_moment(moment)
+
+
+def _iso_day(day: date) -> str | None:
+    return day.isoformat() if _plausible(day.year) and day != EPOCH.date() else None
+
+
+def _iso_moment(moment: datetime) -> str | None:
     # A CMS placeholder ("0001-01-01", the Unix epoch at midnight) is no date.
-    if not PLAUSIBLE_YEARS[0] <= year <= PLAUSIBLE_YEARS[1] or dt == EPOCH:
+    if not _plausible(moment.year) or moment.replace(tzinfo=None) == EPOCH:
         return None
-    if hour is None:
-        return dt.date().isoformat()
-    out = dt.isoformat(timespec="seconds" if second else "minutes")
-    if zone:
-        out += "+00:00" if zone == "Z" else f"{zone[:3]}:{zone[-2:]}"
-    return out
+    return moment.replace(microsecond=0).isoformat(timespec="seconds" if moment.second else "minutes")
+
+
+def _plausible(year: int) -> bool:
+    return PLAUSIBLE_YEARS[0] <= year <= PLAUSIBLE_YEARS[1]
 
 
 # -- cleaning ---------------------------------------------------------------------

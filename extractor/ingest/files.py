@@ -17,22 +17,36 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from bs4.dammit import EncodingDetector, UnicodeDammit
+
 from ..errors import InputError, MalformedInputError, UnreadableInputError
 from ..records import RawArticle
 
 TEXT_SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
 GZIP_SUFFIX = ".gz"
-# A charset declared in the first bytes of an HTML page (<meta charset=...> or http-equiv).
-_DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_CHARSET_SNIFF_BYTES = 4096
-# Charsets a page may declare: the web's (WHATWG Encoding Standard), by Python codec
-# name. Others are refused: some are no text encodings ("undefined", "unicode_escape")
-# and punycode decodes in quadratic time, so one declared page could hang the run.
-_WEB_CHARSETS = frozenset("""utf-8 utf-16 utf-16-le utf-16-be ascii cp866 cp874 cp932 cp949
-    cp1250 cp1251 cp1252 cp1253 cp1254 cp1255 cp1256 cp1257 cp1258 iso8859-1 iso8859-2
-    iso8859-3 iso8859-4 iso8859-5 iso8859-6 iso8859-7 iso8859-8 iso8859-10 iso8859-11
-    iso8859-13 iso8859-14 iso8859-15 iso8859-16 koi8-r koi8-u mac-roman mac-cyrillic tis-620
-    gbk gb2312 gb18030 big5 big5hkscs euc_jp iso2022_jp shift_jis euc_kr""".split())
+# Charsets a page may declare: the web's (WHATWG Encoding Standard, plus UTF-32
+# with its byte-order mark), by Python codec name. Others are refused: some are no
+# text encodings ("undefined", "unicode_escape"), and punycode decodes in quadratic
+# time, so one declared page could hang the run.
+_WEB_CHARSETS = frozenset("""
+    utf-8 utf-16 utf-16-le utf-16-be utf-32 utf-32-le utf-32-be ascii
+    cp866 cp874 cp932 cp949 cp1250 cp1251 cp1252 cp1253 cp1254 cp1255 cp1256 cp1257 cp1258
+    iso8859-1 iso8859-2 iso8859-3 iso8859-4 iso8859-5 iso8859-6 iso8859-7 iso8859-8
+    iso8859-10 iso8859-11 iso8859-13 iso8859-14 iso8859-15 iso8859-16
+    koi8-r koi8-u mac-roman mac-cyrillic tis-620
+    gbk gb2312 gb18030 big5 big5hkscs euc_jp iso2022_jp shift_jis euc_kr
+""".split())
+# The web's default for a page that declares nothing, in English-language locales.
+WEB_DEFAULT = "windows-1252"
+# Latin-script code pages that charset-normalizer cannot tell from windows-1252: the
+# 80 Fundus pages written out as windows-1252 were all detected as cp1250, and 21
+# came out with wrong letters ("£" as "Ł", "è" as "č"). When detection picks one of
+# these, or a code page outside the web's (cp1125 for "caf\xe9 \x93quoted\x94"), the
+# bytes are read as WEB_DEFAULT instead.
+_LATIN_SIBLINGS = frozenset("""cp1250 cp1254 cp1257 cp1258 iso8859-1 iso8859-2 iso8859-3
+    iso8859-4 iso8859-10 iso8859-13 iso8859-14 iso8859-15 iso8859-16 mac-roman""".split())
+_DETECTABLE = _WEB_CHARSETS - _LATIN_SIBLINGS
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)   # UTF-32's start the same way
 # Bytes looked at to tell text from binary: a NUL there means not a text file.
 _BINARY_SNIFF_BYTES = 8192
 # Characters kept in an output file name made from an article id.
@@ -144,31 +158,40 @@ def read_bytes(path: Path, *, max_bytes: int, name: str | None = None) -> bytes:
 
 
 def decode(data: bytes, *, name: str, html: bool = False) -> tuple[str, tuple[str, ...]]:
-    """Bytes -> text: UTF-8 (BOM or not), UTF-16 with a BOM, the page's declared
-    charset, then cp1252 (latin-1 for bytes cp1252 leaves undefined) with a warning.
+    """Bytes -> text, by bs4's `UnicodeDammit`: a byte-order mark, then UTF-8, then
+    (for a page) its declared charset, then charset-normalizer's detection, then
+    windows-1252. A warning says when the encoding was a guess.
     """
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace"), ()
-    if b"\x00" in data[:_BINARY_SNIFF_BYTES]:
+    if not data:
+        return "", ()
+    if not data.startswith(_UTF16_BOMS) and b"\x00" in data[:_BINARY_SNIFF_BYTES]:
         raise UnreadableInputError(f"{name}: binary data (NUL bytes), not a text or HTML file")
+    declared = EncodingDetector.find_declared_encoding(data, is_html=html)
+    refused = [] if declared is None or _codec(declared) in _WEB_CHARSETS else [declared.lower()]
+    dammit = UnicodeDammit(data, user_encodings=["utf-8"], exclude_encodings=refused, is_html=html)
+    trusted = {_codec(e) for e in (dammit.detector.sniffed_encoding, "utf-8", declared) if e}
+    used = _codec(dammit.original_encoding)
+    if used not in trusted and used not in _DETECTABLE and dammit.detector.chardet_encoding:
+        refused.append(dammit.detector.chardet_encoding.lower())
+        dammit = UnicodeDammit(data, known_definite_encodings=[WEB_DEFAULT],
+                               exclude_encodings=refused, is_html=html)
+        used = _codec(dammit.original_encoding)
+    if dammit.unicode_markup is None:
+        raise UnreadableInputError(f"{name}: no text encoding decodes it")
+    warnings = []
+    if used not in trusted:
+        warnings.append(f"{name}: not valid UTF-8 and no usable declared charset; read as {used}, a guess")
+    if dammit.contains_replacement_characters:
+        warnings.append(f"{name}: bytes that no encoding decodes became U+FFFD")
+    return dammit.unicode_markup, tuple(warnings)
+
+
+def _codec(encoding: str | None) -> str | None:
+    """Python's name of an encoding (`windows-1251` -> `cp1251`), None for no codec."""
     try:
-        return data.decode("utf-8-sig"), ()
-    except UnicodeDecodeError:
-        pass
-    if html:
-        declared = _DECLARED_CHARSET.search(data[:_CHARSET_SNIFF_BYTES])
-        if declared:
-            try:
-                codec = codecs.lookup(declared.group(1).decode("ascii")).name
-                if codec in _WEB_CHARSETS:
-                    return data.decode(codec), ()
-            except (LookupError, UnicodeError):
-                pass
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        text = data.decode("latin-1")
-    return text, (f"{name}: not valid UTF-8 and no usable declared charset; read as cp1252",)
+        return codecs.lookup(encoding).name if encoding else None
+    except LookupError:
+        return None
 
 
 def read_articles(item: InputFile, *, max_bytes: int) -> Iterator[tuple[str, str, RawArticle | InputError]]:
