@@ -249,3 +249,16 @@ def test_lone_surrogate_in_an_output_does_not_stop_the_report(tmp_path):
     assert summary.articles == 1
     (page,) = (tmp_path / "r" / "articles").glob("*.html")
     assert "<title>bad ? title</title>" in page.read_text(encoding="utf-8")
+
+
+def test_a_speaker_page_stops_at_its_quote_limit(monkeypatch):
+    from extractor.report import speaker_pages
+    from extractor.report.crossref import SpeakerCluster
+
+    monkeypatch.setattr(speaker_pages, "MAX_QUOTES_PER_PAGE", 3)
+    loaded = LoadedArticle(rel="a.json", page="a-0.html", data=KAISER)
+    entry = speaker_pages.SpeakerEntry(SpeakerCluster("k", "Kaiser", "ORG", (1,)), "k.html",
+                                       [(loaded, i, q) for i, q in enumerate(KAISER["quotes"])])
+    page = speaker_pages.render_speaker(entry)
+    assert page.count('<li><a href="../articles/a-0.html#q') == 3
+    assert "and 2 more quotes: see the corpus database" in page

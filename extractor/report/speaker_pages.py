@@ -24,7 +24,7 @@ SPEAKERS_DIR = "speakers"
 # Speakers on the landing page, most quoted first: a screenful or two; the rest are on
 # their initial's page.
 TOP_SPEAKERS = 100
-# Quotes listed on one speaker's page, newest articles last; a head of state quoted in
+# Quotes listed on one speaker's page, in article order; a head of state quoted in
 # thousands of articles would otherwise make a page of megabytes (the database has all).
 MAX_QUOTES_PER_PAGE = 1000
 SLUG_CHARS = 40
