@@ -302,3 +302,15 @@ def test_a_file_that_is_no_database_is_refused(tmp_path):
     path.write_text("not sqlite " * 100, encoding="utf-8")
     with pytest.raises(ExtractorError, match="cannot use .*notes.db as the corpus database"):
         CorpusDatabase(path)
+
+
+def test_a_second_writer_is_told_another_one_is_writing(out, tmp_path, monkeypatch):
+    from extractor.report import database
+
+    monkeypatch.setattr(database, "LOCK_WAIT_SECONDS", 0.1)
+    first = CorpusDatabase(tmp_path / "c.db")
+    try:
+        with pytest.raises(ExtractorError, match="another process is writing .*c.db"):
+            CorpusDatabase(tmp_path / "c.db")
+    finally:
+        first.abandon()
