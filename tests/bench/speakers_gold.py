@@ -2,6 +2,9 @@
 
     python tests/bench/speakers_gold.py OUT [OUT ...] [--gold tests/data/speakers_gold.jsonl]
 
+(tests/data/speakers_gold_heldout.jsonl holds 44 more pairs, drawn and labelled after
+the matching rules were settled.)
+
 Each gold line names two speaking entities by output file and canonical name in that
 file, and says whether they are the same person or organisation
 (`{"a": {"output", "name"}, "b": {...}, "same": true}`). The pairs were drawn from the
