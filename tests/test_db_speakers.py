@@ -101,3 +101,10 @@ def test_a_speaker_gathers_names_roles_and_acronyms():
             cluster.articles, cluster.quotes) == (
         "federal bureau of investigation", "Federal Bureau of Investigation", "ORG", ("FBI",), (),
         ("agency",), 2, 3)
+
+
+def test_a_first_name_in_the_descriptors_outweighs_a_role_conflict():
+    """Regression (held-out gold): "Nieto", described "President Enrique Peña", stayed apart
+    from Enrique Peña Nieto, "Mexican President": the capitalised words clashed as places."""
+    assert _speakers((1, "Enrique Peña Nieto", "PERSON", ("Mexican President",)),
+                     (2, "Nieto", "PERSON", ("President Enrique Peña",))) == [[0, 1]]

@@ -302,16 +302,18 @@ def _attach(groups: list[_Group], singles: dict[str, list[SpeakerEvidence]]) -> 
 
 
 def _choose(candidates: Sequence[_Group], item: SpeakerEvidence) -> _Group | None:
-    """The one candidate an item belongs to: the only one, or the only one sharing its roles."""
+    """The one candidate an item belongs to: the one its descriptors name, the only one that
+    fits, the only one sharing its roles, or a dominant one; else None."""
+    # The article may give the first name apart ("Richards" described as "Cecile"): that
+    # names the bearer, whatever else the descriptors say.
+    hints = {_fold(w) for text in item.descriptors for w in re.findall(r"[A-Z][\w’'-]+", text)}
+    named = [g for g in candidates if any(same_first_name(g.key.split()[0], h) for h in hints)]
+    if len(named) == 1:
+        return named[0]
     roles = role_evidence(item.descriptors)
     fitting = [g for g in candidates if not conflicts(g.frozen_roles(), roles)]
     if len(fitting) == 1:
         return fitting[0]
-    # The article may give the first name apart ("Richards" described as "Cecile").
-    hints = {_fold(w) for text in item.descriptors for w in re.findall(r"[A-Z][\w’'-]+", text)}
-    named = [g for g in fitting if any(same_first_name(g.key.split()[0], h) for h in hints)]
-    if len(named) == 1:
-        return named[0]
     sharing = [g for g in fitting if roles.keys() & g.roles.keys()]
     if len(sharing) == 1:
         return sharing[0]
