@@ -97,7 +97,7 @@ def test_number_patterns(nlp, text, expected):
     ("They borrowed Sh2bn from the bank.", ("Sh2bn", 2e9, None, "money", "KES", False)),
     ("Stamps cost 50p to 75p.", ("50p to 75p", 0.5, 0.75, "money", "GBP", False)),
     # UK press: temperatures and percent
-    ("Temperatures reached 40C in Spain.", ("40C", 40, None, "quantity", "degrees", False)),
+    ("Temperatures reached 40C in Spain.", ("40C", 40, None, "quantity", "degrees celsius", False)),
     ("Shares were up 8pc.", ("8pc", 8, None, "percent", "percent", False)),
     ("The army has 20,000-plus troops.", ("20,000-plus", 20000, None, "count", "troops", True)),
     # hyphenated amounts

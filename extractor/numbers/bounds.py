@@ -8,11 +8,11 @@ than 20") or a ratio ("one in five").
 from __future__ import annotations
 
 from .context import Context, Found
-from .phrases import (BOUNDS, CHANGE_VERBS, LOWER_BOUNDS, POST_BOUNDS, RANGE_SEPARATORS, UPPER_BOUNDS,
-                     phrase_after, phrase_before)
+from .phrases import (BOUNDS, CHANGE_VERBS, LOWER_BOUNDS, POST_BOUNDS, RANGE_SEPARATORS, SCORE_ENDS, SCORE_VERBS,
+                      TALLY_NOUNS, TALLY_VERBS, UPPER_BOUNDS, phrase_after, phrase_before)
 from .money import SYMBOLS, currency_at, currency_before
 from .tokens import Tok
-from .units import is_time_unit, suffix_after
+from .units import is_time_unit, period_after, suffix_after
 from ..lexicon.numbers import GLUED_MULTIPLIERS, SCALES, SPACED_MULTIPLIERS, STARTERS, VULGAR_SET
 from .words import Reading, read_number
 
@@ -70,6 +70,9 @@ def read_right(ctx: Context, f: Found) -> None:
     elif hit and hit[1] == "money":      # "$5m", "$5 million dollars", "US$ 5 USD"
         b = hit[0]
         f.value *= hit[3]
+    per = period_after(toks, b) if f.kind == "money" else None
+    if per:                              # "$15 an hour", "$15-an-hour", "£500 per week"
+        b, f.kind, f.unit = per[0], "rate", f"{f.unit} per {per[1]}"
     if f.kind in ("money", "quantity", "count"):
         post = phrase_after(toks, b, POST_BOUNDS)
         nxt = toks[post[0]] if post and post[0] < len(toks) else None
@@ -100,28 +103,29 @@ def read_range(ctx: Context, f: Found) -> None:
         _drop_range_word(f)
         return
     code = currency_at(toks, b + 1)
-    second = _second(ctx, b + 2 if code else b + 1, money=bool(code) or f.kind == "money")
+    money_unit = code or (f.unit if f.kind == "money" else None)
+    second = _second(ctx, b + 2 if code else b + 1, money=bool(code) or f.kind == "money", unit=money_unit)
     if second is None:
         _drop_range_word(f)
         return
     g, reading = second
-    if code:
-        g.unit = code
     lo, hi = f.value, g.value
     # "5 to 10 million", "$5-10m", "5 to 10 cents": the first shares the second's scale
     factor = (_scale(toks, g.a, g.b) if reading.multiplier else 1.0) * (
         abs(g.value / reading.value) if reading.value else 1.0)
     if not f.reading.multiplier and f.value == f.reading.value and lo * factor <= hi:
         lo *= factor
-    if f.kind != "count" and g.kind not in (f.kind, "count") or not between and (
-            lo >= hi or f.bound == "from" and _change_context(toks, f.a)):
-        _drop_range_word(f)                # "rose from 12% to 10%", a score "3-1"
+    # the second may say the rate for both: "$10-$15 an hour"
+    rate_for_both = f.kind == "money" and g.kind == "rate"
+    if f.kind != "count" and g.kind not in (f.kind, "count") and not rate_for_both or not between and (
+            lo >= hi or f.bound == "from" and _change_context(toks, f.a) or _tally(toks, f, g)):
+        _drop_range_word(f)                # "rose from 12% to 10%", a score "3-1", "voted 40-56"
         return
     if is_time_unit(toks, g.b):
         f.kind = "duration"                # "5-10 years" is the dates stage's
         return
     f.value, f.value_max, f.b = lo, hi, g.b
-    if f.kind == "count" and g.kind != "count":
+    if f.kind == "count" and g.kind != "count" or rate_for_both:
         f.kind, f.unit = g.kind, g.unit
     f.bound = None
 
@@ -140,7 +144,8 @@ def _scale(toks: list[Tok], a: int, b: int) -> float:
     return 1.0
 
 
-def _second(ctx: Context, j: int, *, money: bool = False) -> tuple[Found, Reading] | None:
+def _second(ctx: Context, j: int, *, money: bool = False, unit: str | None = None
+            ) -> tuple[Found, Reading] | None:
     """The number at token j with its suffix, for the end of a range."""
     toks = ctx.toks
     if j >= len(toks) or toks[j].kind == "sym" and toks[j].text not in VULGAR_SET:
@@ -150,7 +155,7 @@ def _second(ctx: Context, j: int, *, money: bool = False) -> tuple[Found, Readin
     if reading is None or reading.hint in ("ordinal", "vague"):
         return None
     g = Found(j, reading.end, -reading.value if neg else reading.value, reading,
-               kind="money" if money else "count")
+               kind="money" if money else "count", unit=unit)
     read_right(ctx, g)
     return g, reading
 
@@ -191,6 +196,19 @@ def _read_ratio(ctx: Context, f: Found) -> None:
     if g.kind == "count" and g.value and (0 < f.value < g.value or toks[b].low == "over") \
             and not is_time_unit(toks, g.b) and not (toks[b].low == "over" and g.unit):
         f.value, f.b, f.kind = f.value / g.value, reading.end, "ratio"
+
+
+def _tally(toks: list[Tok], f: Found, g: Found) -> bool:
+    """Two plain counts that are a vote or a score: "voted 48-51", "a 5-4 ruling"."""
+    if f.kind != "count" or g.kind != "count" or g.unit or f.bound:
+        return False
+    after = toks[g.b] if g.b < len(toks) else None
+    if after is not None and after.low in TALLY_NOUNS:
+        return True
+    before = {t.low for t in toks[max(0, f.a - 3):f.a]}
+    # "won 2-1 on Sunday" is a score; "won 10-15 seats" a range
+    ends = after is None or after.kind != "word" or after.low in SCORE_ENDS
+    return bool(before & TALLY_VERBS or ends and before & SCORE_VERBS)
 
 
 def _change_context(toks: list[Tok], a: int) -> bool:

@@ -22,7 +22,11 @@ TIME_UNITS = frozenset({"second", "seconds", "sec", "secs", "minute", "minutes",
                         "nights", "weekend", "weekends", "semester", "semesters", "season",
                         "seasons", "quarters"})
 
+# What an age counts: "25-year-old", "a six-month-old baby".
+AGE_UNITS = frozenset({"year", "month", "week", "day"})
 # Units of measure (lowercase); abbreviations that are also words count only glued.
+# SI and imperial units of length, area, volume, mass, energy, power, speed, data and
+# shipping as news reports them; a few common symbols and their spelled-out forms.
 UNIT_WORDS = frozenset((
     "mile miles km kms kilometre kilometres kilometer kilometers metre metres meter meters m cm mm "
     "centimetre centimetres centimeter centimeters millimetre millimetres millimeter millimeters "
@@ -35,7 +39,14 @@ UNIT_WORDS = frozenset((
     "megabytes gigabytes terabytes bit bits pixel pixels megapixels decibel decibels db knot knots "
     "mph kph kmph carat carats tablespoon tablespoons teaspoon teaspoons cup cups pint pints quart "
     "quarts bushel bushels picometer picometers nanometer nanometers micron microns mi sq km2 m2 "
-    "rad radian radians turn turns").split())
+    "rad radian radians turn turns "
+    "teu teus dwt bbl bbls mmbtu btu btus bcf tcf psi mpg kbps mbps gbps hp horsepower amp amps "
+    "ampere amperes ohm ohms joule joules kilojoule kilojoules newton newtons pascal pascals kelvin "
+    "lightyear lightyears parsec parsecs furlong furlongs fathom fathoms cc kilobyte megabyte "
+    "gigabyte terabyte petabyte petabytes stone hundredweight mah wh").split())
+# What a temperature's scale word says after "degrees" or "°": "degrees Celsius", "30°C".
+TEMPERATURE_SCALES = {"c": "celsius", "celsius": "celsius", "centigrade": "celsius",
+                      "f": "fahrenheit", "fahrenheit": "fahrenheit", "k": "kelvin", "kelvin": "kelvin"}
 _PER_UNITS = UNIT_WORDS | PERIODS     # what can follow "per": "km per hour", "per day"
 GLUED_ONLY_UNITS = frozenset({"g", "t", "l", "L", "in", "s", "h"})
 # A glued "m" is million before a plural noun ("90m messages", "3.5m people"), else metres
@@ -52,6 +63,19 @@ def is_time_unit(toks: list[Tok], b: int) -> bool:
     if b < len(toks) and toks[b].text in HYPHENS and toks[b].glued:
         b += 1
     return b < len(toks) and toks[b].low in TIME_UNITS
+
+
+def period_after(toks: list[Tok], b: int) -> tuple[int, str] | None:
+    """A period making a rate at token b: "an hour", "per year", "-an-hour", "/month"."""
+    n = len(toks)
+    k = b + 1 if b < n and toks[b].text in HYPHENS + "/" and toks[b].glued else b
+    if k < n and toks[k].low in PERIODS and k > b:
+        return k + 1, toks[k].low                                     # "$20/hour"
+    if k + 1 < n and toks[k].low in PER_WORDS:
+        j = k + 2 if toks[k + 1].text in HYPHENS and k + 2 < n else k + 1
+        if toks[j].low in PERIODS:
+            return j + 1, toks[j].low
+    return None
 
 
 def suffix_after(toks: list[Tok], b: int, reading: Reading, *, money: bool = False
@@ -82,10 +106,25 @@ def suffix_after(toks: list[Tok], b: int, reading: Reading, *, money: bool = Fal
                 and nxt.low not in METRE_CONTEXT):
             return (b + 1, "money", None, 1e6) if money else (b + 1, "count", None, 1e6)
         return b + 1, "quantity", "m", 1
+    age = None if money else _age_after(toks, b)
+    if age:
+        return age
     if money:   # after "$5": the same money said again ("$5 million dollars"); "15p to 230p"
         hit = money_after(toks, b, reading)
         return hit if hit and currency_code(t) is None and hit[3] in (1, MINOR_UNIT) else None
     return money_after(toks, b, reading) or _unit_after(toks, b, reading)
+
+
+def _age_after(toks: list[Tok], b: int) -> tuple[int, str, str | None, float] | None:
+    """An age: "25-year-old", "81 years old", "six-month-old", "40-year-olds"."""
+    n = len(toks)
+    k = b + 1 if toks[b].text in HYPHENS and toks[b].glued else b
+    if k + 1 >= n or toks[k].low.rstrip("s") not in AGE_UNITS:
+        return None
+    j = k + 2 if toks[k + 1].text in HYPHENS and toks[k + 1].glued else k + 1
+    if j < n and toks[j].low in ("old", "olds"):
+        return j + 1, "quantity", toks[k].low.rstrip("s") + "s", 1
+    return None
 
 
 def _unit_after(toks: list[Tok], b: int, reading: Reading) -> tuple[int, str, str | None, float] | None:
@@ -98,12 +137,9 @@ def _unit_after(toks: list[Tok], b: int, reading: Reading) -> tuple[int, str, st
     if k == b and toks[b].glued and toks[b].text in ("C", "F") and toks[b - 1].kind == "num" and not (
             b + 1 < n and toks[b + 1].glued and toks[b + 1].kind in ("num", "word")) and not (
             b >= 2 and (toks[b - 2].low in NAME_WORDS or toks[b - 2].text[:1].isupper())):
-        return b + 1, "quantity", "degrees", 1     # "40C", "-5C"; not "Apartment 4F"
-    if toks[k].text == "°":
-        end = k + 1
-        if end < n and toks[end].glued and toks[end].low in ("c", "f"):
-            end += 1
-        return end, "quantity", "degrees", 1
+        return b + 1, "quantity", "degrees " + TEMPERATURE_SCALES[toks[b].low], 1  # "40C"; not "Apartment 4F"
+    if toks[k].text == "°" or toks[k].low in ("degree", "degrees"):
+        return _degrees(toks, k)
     words = []
     while k < n and toks[k].low in UNIT_QUALIFIERS and len(words) < 2:
         words.append(toks[k].low)
@@ -136,3 +172,12 @@ def _unit_after(toks: list[Tok], b: int, reading: Reading) -> tuple[int, str, st
     elif end + 1 < n and toks[end].low in PER_WORDS and toks[end + 1].low in PERIODS:
         return end + 2, "rate", " ".join(words), 1
     return end, "quantity", " ".join(words), 1
+
+
+def _degrees(toks: list[Tok], k: int) -> tuple[int, str, str | None, float]:
+    """"°" or "degrees" at k with its scale: "30°C", "95 degrees Fahrenheit", "100° Celsius"."""
+    end = k + 1
+    if end < len(toks) and toks[end].low in TEMPERATURE_SCALES and (
+            len(toks[end].low) > 1 or toks[end].glued or toks[end].text.isupper()):
+        return end + 1, "quantity", "degrees " + TEMPERATURE_SCALES[toks[end].low], 1
+    return end, "quantity", "degrees", 1
