@@ -65,7 +65,11 @@ def _found(nlp, text, **kwargs):
     ("The second driver is better access.", ("second", 2, None, "ordinal", None, False)),
 ])
 def test_number_patterns(nlp, text, expected):
-    found = _found(nlp, text)
+    assert_one_number(_found(nlp, text), expected)
+
+
+def assert_one_number(found, expected):
+    """One number found, equal to `expected` (the value to 0.1%)."""
     assert len(found) == 1, found
     got = found[0]
     assert got[0] == expected[0]

@@ -8,6 +8,8 @@ import pytest
 from extractor.dates import find_dates
 from extractor.numbers.finding import find_numbers
 
+from .test_numbers import assert_one_number
+
 
 def _found(nlp, text):
     doc = nlp(text)
@@ -60,12 +62,7 @@ def _found(nlp, text):
     ("The city has 40 000 residents.", ("40 000", 40000, None, "count", "residents")),
 ])
 def test_news_patterns(nlp, text, expected):
-    found = _found(nlp, text)
-    assert len(found) == 1, found
-    got = found[0]
-    assert got[0] == expected[0]
-    assert got[1] == pytest.approx(expected[1], rel=1e-3)
-    assert got[2:] == expected[2:]
+    assert_one_number(_found(nlp, text), expected)
 
 
 @pytest.mark.parametrize("text, expected", [
