@@ -182,6 +182,17 @@ def test_offsets_cover_the_text(nlp):
     ("three lakh crore", 3e12),
     ("1.111,11", 1111.11),
     ("hundreds of millions", 1e8),
+    # fractions whose denominator is a compound ordinal: the longest that leaves a numerator
+    ("one hundred thirty-fifths", 100 / 35),
+    ("twenty twenty fifths", 20 / 25),
+    ("one one hundred fifth", 1 / 105),
+    ("one hundred one thousand fifths", 100 / 1005),
+    ("one million two thousand two hundred three fifths", 1002203 / 5),   # "three fifth" is no ordinal
+    ("a hundred thousand trillionths", 1e-7),
+    ("three thirty-seconds", 3 / 32),
+    # after "and", an improper fraction ends the numerator, a proper one is a mixed number
+    ("one hundred and thirty fifths", 130 / 5),
+    ("one hundred and three quarters", 100.75),
 ])
 def test_read_number_words(text, value):
     toks = lex(text)

@@ -53,6 +53,7 @@ def _found(nlp, text):
     ("Half-dozen eggs cost more.", ("Half-dozen", 6, None, "count", "eggs")),
     ("Two-thirds of voters backed the plan.", ("Two-thirds", 0.6667, None, "other", None)),
     ("A third or more of voters stayed home.", ("A third or more", 0.3333, None, "other", None)),
+    ("Only three-fifths of the money was spent.", ("three-fifths", 0.6, None, "other", None)),
     # "a third and final": an ordinal
     ("As she seeks a third and final term, Barger campaigns.", ("third", 3, None, "ordinal", None)),
     # ranges without "from"
@@ -86,6 +87,7 @@ def test_news_sequences(nlp, text, expected):
     "They wrote it in the early two-thousands.",          # a decade
     "We lurch from one crisis to another.",               # "one ... another"
     "Call 116 123 now.",                                  # a helpline
+    "The race lasted one hundred twenty seconds.",        # a duration, not 100/22
 ])
 def test_news_not_numbers(nlp, text):
     assert _found(nlp, text) == []

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .fractions import word_fraction
 from .tokens import Tok, digits_value
 from ..lexicon.numbers import (COMPOUND_SCALES, DENOMINATORS, DIGIT_ORDINAL_SUFFIXES, DOZEN, FOLDS,
                                GLUED_MULTIPLIERS, ORDINALS, SCALES, SLASH_DENOMINATORS, SPACED_MULTIPLIERS,
@@ -71,6 +72,8 @@ def _fraction(toks: list[Tok], j: int, numerator: float, single: bool, *, strict
     return numerator / denominator, k + 1
 
 
+# Words a fraction of number words may start with (fractions.word_fraction).
+_FRACTION_STARTS = frozenset(set(UNITS) | set(TEENS) | set(TENS) | {"a", "an"})
 # What may follow "a third and" / "a quarter or" in a fraction: another number or a bound
 # ("a third or more", "a quarter and a half"); any other word makes it an ordinal.
 _AFTER_FRACTION_AND = frozenset(STARTERS | {"more", "less", "fewer", "so", "above", "below", "over",
@@ -107,6 +110,13 @@ def read_number(toks: list[Tok], i: int) -> Reading | None:  # noqa: C901 - one 
     """The longest number that starts at token i, or None."""
     t = toks[i]
     n = len(toks)
+    if t.kind == "word" and (t.low in _FRACTION_STARTS):
+        frac = word_fraction(toks, i)        # "two thirds", "one hundred thirty-fifths"
+        if frac is not None:
+            sc = _scale_after(toks, frac[1])
+            if sc:                            # "two thirds of a million"
+                return Reading(frac[0] * sc[0], sc[1], None, True, True)
+            return Reading(frac[0], frac[1], "fraction", True)
     # "a"/"an"/"half" start a number only before a scale, dozen or denominator.
     if t.low == "hundred" and i + 1 < n and toks[i + 1].low in SCALES:   # "hundred thousand"
         return _read_words(toks, i, 1.0, words=True)
