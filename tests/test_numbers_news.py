@@ -24,6 +24,14 @@ def _found(nlp, text):
     ("The package weighs 5 kg.", ("5 kg", 5, None, "quantity", "kg")),
     ("The tyres are inflated to 32 psi.", ("32 psi", 32, None, "quantity", "psi")),
     ("A 100-MW solar farm opened.", ("100-MW", 100, None, "quantity", "mw")),
+    ("The box weighs 200 g.", ("200 g", 200, None, "quantity", "g")),
+    ("The socket gives 220 V.", ("220 V", 220, None, "quantity", "v")),
+    ("The pressure was 101 kPa.", ("101 kPa", 101, None, "quantity", "kpa")),
+    ("The room is 30 m² in area.", ("30 m²", 30, None, "quantity", "m²")),
+    ("He is 6'2\" tall.", ("6'2\"", 6.1667, None, "quantity", "feet")),
+    ("She is 5\u203211\u2033 tall.", ("5\u203211\u2033", 5.9167, None, "quantity", "feet")),
+    ("It weighs 10 +/- 2 kg.", ("10 +/- 2 kg", 10, None, "quantity", "kg")),
+    ("It measured 5 \u00b1 0.5 m.", ("5 \u00b1 0.5 m", 5, None, "quantity", "m")),
     # temperatures: the scale word belongs to the measure
     ("Temperatures hit 95 degrees Fahrenheit.",
      ("95 degrees Fahrenheit", 95, None, "quantity", "degrees fahrenheit")),
@@ -31,6 +39,7 @@ def _found(nlp, text):
     ("Temperatures will reach 30°C on Friday.", ("30°C", 30, None, "quantity", "degrees celsius")),
     ("Water boils at 100° Celsius.", ("100° Celsius", 100, None, "quantity", "degrees celsius")),
     ("He made a 360-degree turn.", ("360-degree", 360, None, "quantity", "degrees")),
+    ("It was 15 degrees below zero.", ("15 degrees below zero", -15, None, "quantity", "degrees")),
     # ages are numbers, even where the dates stage saw a duration
     ("The 34-year-old man was charged.", ("34-year-old", 34, None, "quantity", "years")),
     ("He is 81 years old.", ("81 years old", 81, None, "quantity", "years")),
@@ -87,6 +96,7 @@ def test_news_sequences(nlp, text, expected):
     "They wrote it in the early two-thousands.",          # a decade
     "We lurch from one crisis to another.",               # "one ... another"
     "Call 116 123 now.",                                  # a helpline
+    "The unit 24703 L-202 was built.",                    # a code, not litres
     "The race lasted one hundred twenty seconds.",        # a duration, not 100/22
 ])
 def test_news_not_numbers(nlp, text):

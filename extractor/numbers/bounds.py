@@ -63,6 +63,7 @@ def read_right(ctx: Context, f: Found) -> None:
     """Widen f rightwards over percent, money or a unit, and a bound after it ("or more")."""
     toks, b = ctx.toks, f.b
     money = f.kind == "money"
+    b = _past_uncertainty(toks, b)
     hit = suffix_after(toks, b, f.reading, money=money)
     if hit and not money:
         b, f.kind, f.unit, mult = hit
@@ -83,6 +84,18 @@ def read_right(ctx: Context, f: Found) -> None:
             f.approximate = True
             f.bound = f.bound or (None if bound == "approx" else bound)
     f.b = b
+
+
+def _past_uncertainty(toks: list[Tok], b: int) -> int:
+    """After "± 0.5" or "+/- 0.5" ("5 ± 0.5 m"): the number is the value, the unit follows."""
+    j = b
+    if j < len(toks) and toks[j].text == "\u00b1":
+        j += 1
+    elif j + 2 < len(toks) and (toks[j].text, toks[j + 1].text, toks[j + 2].text) == ("+", "/", "-"):
+        j += 3
+    if j == b or j >= len(toks) or toks[j].kind != "num":
+        return b
+    return j + 1
 
 
 def read_range(ctx: Context, f: Found) -> None:

@@ -43,12 +43,19 @@ UNIT_WORDS = frozenset((
     "teu teus dwt bbl bbls mmbtu btu btus bcf tcf psi mpg kbps mbps gbps hp horsepower amp amps "
     "ampere amperes ohm ohms joule joules kilojoule kilojoules newton newtons pascal pascals kelvin "
     "lightyear lightyears parsec parsecs furlong furlongs fathom fathoms cc kilobyte megabyte "
-    "gigabyte terabyte petabyte petabytes stone hundredweight mah wh").split())
+    "gigabyte terabyte petabyte petabytes stone hundredweight mah wh kpa mpa hpa gpa mbar millibar "
+    "millibars m² m³ cm² cm³ mm² km² ft² ft³").split())
+# Feet and inches in marks: 6'2", 5′11″ (straight, prime and curly marks).
+FOOT_MARKS = frozenset({"'", "\u2032", "\u2019"})
+INCH_MARKS = frozenset({'"', "\u2033", "\u201d"})
 # What a temperature's scale word says after "degrees" or "°": "degrees Celsius", "30°C".
 TEMPERATURE_SCALES = {"c": "celsius", "celsius": "celsius", "centigrade": "celsius",
                       "f": "fahrenheit", "fahrenheit": "fahrenheit", "k": "kelvin", "kelvin": "kelvin"}
 _PER_UNITS = UNIT_WORDS | PERIODS     # what can follow "per": "km per hour", "per day"
 GLUED_ONLY_UNITS = frozenset({"g", "t", "l", "L", "in", "s", "h"})
+# Symbols of one letter that are units after a number even with a space ("200 g", "50 l",
+# "220 V", "5 W"), as written: a lowercase "v" or "w" is more often a word or an initial.
+SPACED_SYMBOL_UNITS = frozenset({"g", "l", "L", "V", "W"})
 # A glued "m" is million before a plural noun ("90m messages", "3.5m people"), else metres
 # ("1.8m tall", "the 100m final"). PEOPLE are plurals without the -s; METRE_CONTEXT are
 # words after a length in sport and size reports ("400m hurdles", "2m across", "5m plus")
@@ -140,6 +147,9 @@ def _unit_after(toks: list[Tok], b: int, reading: Reading) -> tuple[int, str, st
         return b + 1, "quantity", "degrees " + TEMPERATURE_SCALES[toks[b].low], 1  # "40C"; not "Apartment 4F"
     if toks[k].text == "°" or toks[k].low in ("degree", "degrees"):
         return _degrees(toks, k)
+    if k == b and k + 2 < n and toks[k].text in FOOT_MARKS and toks[k + 2].text in INCH_MARKS \
+            and toks[k + 1].kind == "num" and toks[k].glued and toks[k + 1].glued and toks[k + 2].glued:
+        return _feet_inches(toks, k + 1, k + 3, reading)       # 6'2"
     words = []
     while k < n and toks[k].low in UNIT_QUALIFIERS and len(words) < 2:
         words.append(toks[k].low)
@@ -148,7 +158,9 @@ def _unit_after(toks: list[Tok], b: int, reading: Reading) -> tuple[int, str, st
         return None
     t = toks[k]
     glued_unit = t.glued and toks[k - 1].kind == "num" and t.text in GLUED_ONLY_UNITS
-    if not (t.low in UNIT_WORDS or glued_unit):
+    symbol = k == b and t.text in SPACED_SYMBOL_UNITS and not (
+        k + 1 < n and toks[k + 1].glued and toks[k + 1].text not in ".,;:!?)")   # not "24703 L-202"
+    if not (t.low in UNIT_WORDS or glued_unit or symbol):
         return None
     if t.low in ("pound", "pounds") and reading.multiplier:
         return None
@@ -157,9 +169,9 @@ def _unit_after(toks: list[Tok], b: int, reading: Reading) -> tuple[int, str, st
     if t.low in ("ft", "feet", "foot") and k + 2 < n:   # "5 feet 2 inches", "5 ft and 2 in"
         j = k + 2 if toks[k + 1].low == "and" else k + 1
         if j + 1 < n and toks[j].kind == "num" and toks[j + 1].low in ("in", "inch", "inches"):
-            inches = float(toks[j].text) if toks[j].text.replace(".", "").isdigit() else 0
-            if 0 < inches < 12:
-                return j + 2, "quantity", "feet", 1 + inches / 12 / max(reading.value, 1e-9)
+            hit = _feet_inches(toks, j, j + 2, reading)
+            if hit:
+                return hit
     words.append(t.low)
     end = k + 1
     # km/h, miles per hour, kilometers per hour
@@ -175,9 +187,21 @@ def _unit_after(toks: list[Tok], b: int, reading: Reading) -> tuple[int, str, st
 
 
 def _degrees(toks: list[Tok], k: int) -> tuple[int, str, str | None, float]:
-    """"°" or "degrees" at k with its scale: "30°C", "95 degrees Fahrenheit", "100° Celsius"."""
-    end = k + 1
-    if end < len(toks) and toks[end].low in TEMPERATURE_SCALES and (
+    """"°" or "degrees" at k with its scale: "30°C", "95 degrees Fahrenheit", "100° Celsius",
+    "15 degrees below zero" (-15)."""
+    end, unit, n = k + 1, "degrees", len(toks)
+    if end < n and toks[end].low in TEMPERATURE_SCALES and (
             len(toks[end].low) > 1 or toks[end].glued or toks[end].text.isupper()):
-        return end + 1, "quantity", "degrees " + TEMPERATURE_SCALES[toks[end].low], 1
-    return end, "quantity", "degrees", 1
+        end, unit = end + 1, "degrees " + TEMPERATURE_SCALES[toks[end].low]
+    if end + 1 < n and toks[end].low == "below" and toks[end + 1].low == "zero":
+        return end + 2, "quantity", unit, -1
+    return end, "quantity", unit, 1
+
+
+def _feet_inches(toks: list[Tok], j: int, end: int, reading: Reading
+                 ) -> tuple[int, str, str | None, float] | None:
+    """Feet and the inches at token j, in feet: the factor that adds them to the number."""
+    inches = float(toks[j].text) if toks[j].text.replace(".", "").isdigit() else 0
+    if 0 < inches < 12:
+        return end, "quantity", "feet", 1 + inches / 12 / max(reading.value, 1e-9)
+    return None
