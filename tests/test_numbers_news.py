@@ -68,6 +68,7 @@ def _found(nlp, text):
     # ranges without "from"
     ("Officials expect 10-15 people.", ("10-15", 10, 15, "count", "people")),
     ("They won 10-15 seats.", ("10-15", 10, 15, "count", "seats")),
+    ("Prices rose 5 to 10 percent.", ("5 to 10 percent", 5, 10, "percent", "percent")),
     # digits grouped by a space
     ("The city has 40 000 residents.", ("40 000", 40000, None, "count", "residents")),
 ])
@@ -81,6 +82,10 @@ def test_news_patterns(nlp, text, expected):
     ("The court issued a 5-4 ruling.", [("5", 5), ("4", 4)]),
     ("The bill passed 212 to 220.", [("212", 212), ("220", 220)]),
     ("The team lost 1-3 on Sunday.", [("1", 1), ("3", 3)]),
+    # after a change verb, two numbers in different units or tenfold apart are "by ... to ..."
+    ("The stock rose 15 cents to $42.10.", [("15 cents", 0.15), ("$42.10", 42.1)]),
+    ("The index fell 2.3% to 4,500.25 points.", [("2.3%", 2.3), ("4,500.25", 4500.25)]),
+    ("The stock rose $1.20 to $42.10.", [("$1.20", 1.2), ("$42.10", 42.1)]),
     # a day then a count, not 12,100
     ("On March 12 100 people died.", [("100", 100)]),
 ])

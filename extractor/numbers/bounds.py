@@ -17,6 +17,9 @@ from ..lexicon.numbers import GLUED_MULTIPLIERS, SCALES, SPACED_MULTIPLIERS, STA
 from .words import Reading, read_number
 
 MINUS_SIGNS = "-\u2212"
+# After a change verb, a "range" whose ends lie this far apart is a change by the first
+# to the second ("rose $1.20 to $42.10"); ranges in news span less than tenfold ("$5 to $10").
+CHANGE_SPREAD = 10
 # Words that open the next bound or number after a bound word ("200 or more than", "above 1000 and below 1500")
 _NEXT_BOUND_STARTS = STARTERS | {"$", "than"}
 
@@ -131,7 +134,8 @@ def read_range(ctx: Context, f: Found) -> None:
     # the second may say the rate for both: "$10-$15 an hour"
     rate_for_both = f.kind == "money" and g.kind == "rate"
     if f.kind != "count" and g.kind not in (f.kind, "count") and not rate_for_both or not between and (
-            lo >= hi or f.bound == "from" and _change_context(toks, f.a) or _tally(toks, f, g)):
+            lo >= hi or f.bound == "from" and _change_context(toks, f.a) or _tally(toks, f, g)
+            or sep == "to" and _change_by_to(toks, f, g, code)):
         _drop_range_word(f)                # "rose from 12% to 10%", a score "3-1", "voted 40-56"
         return
     if is_time_unit(toks, g.b):
@@ -222,6 +226,16 @@ def _tally(toks: list[Tok], f: Found, g: Found) -> bool:
     # "won 2-1 on Sunday" is a score; "won 10-15 seats" a range
     ends = after is None or after.kind != "word" or after.low in SCORE_ENDS
     return bool(before & TALLY_VERBS or ends and before & SCORE_VERBS)
+
+
+def _change_by_to(toks: list[Tok], f: Found, g: Found, code: str | None) -> bool:
+    """"fell 2.3% to 4,500", "rose 15 cents to $42.10", "rose $1.20 to $42.10": a change by
+    the first to the second, told by the two being written in different units or lying an
+    order of magnitude apart (CHANGE_SPREAD); "rose 5 to 10 percent" is a range."""
+    if f.kind == "count" or not _change_context(toks, f.a):
+        return False
+    return (g.kind == "count" or g.unit != f.unit or bool(code) and toks[f.a].text not in SYMBOLS
+            or 0 < f.value * CHANGE_SPREAD <= g.value)
 
 
 def _change_context(toks: list[Tok], a: int) -> bool:
