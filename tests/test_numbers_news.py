@@ -65,6 +65,7 @@ def _found(nlp, text):
     ("Only three-fifths of the money was spent.", ("three-fifths", 0.6, None, "other", None)),
     # "a third and final": an ordinal
     ("As she seeks a third and final term, Barger campaigns.", ("third", 3, None, "ordinal", None)),
+    ("She finished in third place.", ("third", 3, None, "ordinal", None)),
     # ranges without "from"
     ("Officials expect 10-15 people.", ("10-15", 10, 15, "count", "people")),
     ("They won 10-15 seats.", ("10-15", 10, 15, "count", "seats")),
@@ -102,6 +103,8 @@ def test_news_sequences(nlp, text, expected):
     "We lurch from one crisis to another.",               # "one ... another"
     "Call 116 123 now.",                                  # a helpline
     "The unit 24703 L-202 was built.",                    # a code, not litres
+    "Book a first class seat to Seattle.",                # a kind of seat, not a rank
+    "He bought a second-hand car.",                       # idem
     "The race lasted one hundred twenty seconds.",        # a duration, not 100/22
 ])
 def test_news_not_numbers(nlp, text):

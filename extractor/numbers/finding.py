@@ -31,8 +31,8 @@ from spacy.tokens import Doc
 from .bounds import read_left, read_range, read_right
 from .context import Context, Found
 from .money import CURRENCY_WORDS, currency_code
-from .phrases import (DECADE_WORDS, MONTHS, NAME_WORDS, ONE_IDIOMS, PHONE_WORDS, WEEKDAYS, glued_name,
-                      month_near, slash_pair)
+from .phrases import (DECADE_WORDS, MONTHS, NAME_WORDS, ONE_IDIOMS, ORDINAL_IDIOMS, PHONE_WORDS, WEEKDAYS,
+                      glued_name, month_near, slash_pair)
 from .tokens import HYPHENS, Tok
 from .units import PER_WORDS, PERIODS, UNIT_WORDS, is_time_unit
 from ..lexicon.numbers import SCALES, STARTERS, VULGAR_SET
@@ -121,6 +121,9 @@ def _not_a_number(ctx: Context, f: Found, i: int, reading: Reading) -> bool:
         tok = ctx.token(core_start)
         if tok.pos_ != "ADJ" or tok.ent_type_ in ORDINAL_NAME_ENTS or month_near(toks, f.a, f.b):
             return True
+        nxt = f.b + 1 if f.b < len(toks) and toks[f.b].text in HYPHENS else f.b
+        if nxt < len(toks) and toks[nxt].low in ORDINAL_IDIOMS:
+            return True             # "a first class seat", "second-hand", "third party": no rank
     if f.kind == "count" and reading.end == i + 1 and toks[i].low == "one" \
             and not f.approximate and f.value > 0:
         tok = ctx.token(core_start)

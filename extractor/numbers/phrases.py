@@ -112,6 +112,11 @@ PHONE_WORDS = frozenset("call called calling dial dialed dialled text texted pho
                         "freephone tel fax".split())
 # Nouns after "one" that make it an idiom, not a count: "at one point", "one thing is clear".
 ONE_IDIOMS = frozenset({"point", "thing", "way", "day", "time", "side", "hand", "reason"})
+# Nouns after an ordinal that make one word with it, naming a kind, not a rank:
+# "first class", "first aid", "second-hand", "third party", "first responders".
+ORDINAL_IDIOMS = frozenset({"class", "aid", "hand", "lady", "gentleman", "responder", "responders",
+                            "party", "parties", "rate", "cousin", "cousins", "nature", "thoughts",
+                            "glance", "sight", "string", "wind", "guess", "fiddle", "language"})
 # Words before a number that make it a label, not an amount ("page 5", "Route 66").
 NAME_WORDS = frozenset((
     "route highway interstate channel flight chapter section sec article art page pages p pp "
