@@ -101,6 +101,10 @@ def suffix_after(toks: list[Tok], b: int, reading: Reading, *, money: bool = Fal
             return b + 1, "percent", "percent", 1
         if low == "per" and b + 1 < n and toks[b + 1].low == "cent":
             return b + 2, "percent", "percent", 1
+        if low == "basis" and b + 1 < n and toks[b + 1].low in ("point", "points"):
+            return b + 2, "quantity", "basis points", 1        # "25 basis points"
+        if low in ("bp", "bps"):
+            return b + 1, "quantity", "basis points", 1        # "40bp", "40 bps"
     if t.glued and t.text == "m" and b + 1 < n and toks[b + 1].glued and toks[b + 1].text in ("2", "3") \
             and not (b + 2 < n and toks[b + 2].glued and toks[b + 2].kind in ("num", "word")):
         return b + 2, "quantity", "m" + toks[b + 1].text, 1          # "24703m2": square metres
@@ -154,6 +158,8 @@ def _unit_after(toks: list[Tok], b: int, reading: Reading) -> tuple[int, str, st
     while k < n and toks[k].low in UNIT_QUALIFIERS and len(words) < 2:
         words.append(toks[k].low)
         k += 1
+        if k + 1 < n and toks[k].text in HYPHENS and toks[k].glued:
+            k += 1                    # "5,000-square-foot"
     if k >= n:
         return None
     t = toks[k]
