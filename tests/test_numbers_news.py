@@ -106,6 +106,7 @@ def test_news_sequences(nlp, text, expected):
     "We lurch from one crisis to another.",               # "one ... another"
     "Call 116 123 now.",                                  # a helpline
     "The unit 24703 L-202 was built.",                    # a code, not litres
+    "The COP28 summit ended.",                            # a summit, not Colombian pesos
     "Book a first class seat to Seattle.",                # a kind of seat, not a rank
     "He bought a second-hand car.",                       # idem
     "The race lasted one hundred twenty seconds.",        # a duration, not 100/22
