@@ -92,6 +92,8 @@ def test_news_patterns(nlp, text, expected):
     ("The stock rose $1.20 to $42.10.", [("$1.20", 1.2), ("$42.10", 42.1)]),
     # a day then a count, not 12,100
     ("On March 12 100 people died.", [("100", 100)]),
+    # a count before a model's name, not 400,737
+    ("Its fleet of roughly 400 737 Max jets was grounded.", [("roughly 400", 400), ("737", 737)]),
 ])
 def test_news_sequences(nlp, text, expected):
     assert [(t, v) for t, v, *_ in _found(nlp, text)] == expected

@@ -27,15 +27,15 @@ class Tok(NamedTuple):
 
 
 # Numbers: digits with thousands separators (commas or thin spaces; plain spaces from
-# three groups on, "1 414 021 100", and in two groups, "40 000", when nothing but a space
-# and other digits sits around them: "116 123" may be a phone number, "12 100-metre" two
-# numbers); Indian lakh grouping ("12,34,567"); a decimal comma, with dots grouping
+# three groups on, "1 414 021 100", and in two groups, "40 000", when no digits, hyphen or
+# name sits around them: "116 123" may be a phone number, "12 100-metre" and "400 737 Max
+# jets" two numbers); Indian lakh grouping ("12,34,567"); a decimal comma, with dots grouping
 # ("1.234,56") or alone, not three decimals and not in a list ("3,5%", not "1,2,3");
 # plain digits or a leading-dot decimal; each with an optional exponent ("1e10",
 # "1.3x10^6", "2.5^-1"). Then words; then every other character alone.
 _GROUPED = (r"\d{1,3}(?:(?:,|[\u202f\u2009])\d{3})+(?!\d)(?:\.\d+)?"
             r"|\d{1,3}(?: \d{3}){2,}(?:\.\d+)?(?!\d|[.,]\d)"
-            r"|(?<![\d.,])(?<![\d.,] )[1-9]\d{0,2} \d{3}(?![\d-]|[.,]\d| \d)"
+            r"|(?<![\d.,])(?<![\d.,] )[1-9]\d{0,2} \d{3}(?![\d-]|[.,]\d| \d| [A-Z])"
             r"|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)(?:\.\d+)?"
             r"|(?<![\d,.])\d{1,3}(?:\.\d{3})+,\d{1,2}(?!\d|[.,]\d)"
             r"|(?<![\d,.])\d+,(?:\d{1,2}|\d{4,})(?!\d|[.,]\d)")
