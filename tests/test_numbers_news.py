@@ -58,6 +58,7 @@ def _found(nlp, text):
     ("The salary is $90,000 a year.", ("$90,000 a year", 90000, None, "rate", "USD per year")),
     ("Wages are $10-$15 an hour.", ("$10-$15 an hour", 10, 15, "rate", "USD per hour")),
     ("It costs $3.50 a gallon.", ("$3.50", 3.5, None, "money", "USD")),
+    ("The price was $38,373 a year ago.", ("$38,373", 38373, None, "money", "USD")),
     # vague and fractional amounts
     ("She bought a couple of books.", ("a couple", 2, None, "count", None)),
     ("A couple hundred people gathered.", ("A couple hundred", 200, None, "count", "people")),
@@ -85,6 +86,8 @@ def test_news_patterns(nlp, text, expected):
     ("The Senate voted 48-51 to reject it.", [("48", 48), ("51", 51)]),
     ("The court issued a 5-4 ruling.", [("5", 5), ("4", 4)]),
     ("The bill passed 212 to 220.", [("212", 212), ("220", 220)]),
+    # citations between commas are no ages
+    ("Water can boost weight loss (10, 11).", [("10", 10), ("11", 11)]),
     ("The team lost 1-3 on Sunday.", [("1", 1), ("3", 3)]),
     # after a change verb, two numbers in different units or tenfold apart are "by ... to ..."
     ("The stock rose 15 cents to $42.10.", [("15 cents", 0.15), ("$42.10", 42.1)]),

@@ -187,10 +187,12 @@ def _is_age(ctx: Context, f: Found) -> bool:
         return True
     if toks[f.a - 1].text != "," or f.a < 2 or f.value_max is not None:
         return False
-    closed = f.b == len(toks) or toks[f.b].text in ",;.)"
+    closed = f.b == len(toks) or toks[f.b].text in ",;."
+    who = ctx.token(toks[f.a - 2].start)
+    if not closed or toks[f.a - 2].kind != "word" or who.pos_ not in ("PROPN", "NOUN"):
+        return False
     # spaCy's model learnt OntoNotes, where an age between commas is a DATE
-    return closed and (ctx.token(toks[f.a - 2].start).ent_type_ == "PERSON"
-                       or ctx.token(toks[f.a].start).ent_type_ == "DATE")
+    return who.ent_type_ == "PERSON" or ctx.token(toks[f.a].start).ent_type_ == "DATE"
 
 
 def _counted_noun(ctx: Context, f: Found) -> None:

@@ -13,6 +13,8 @@ from .tokens import HYPHENS, Tok
 from .words import Reading
 
 PER_WORDS = frozenset({"a", "an", "per", "each", "every"})
+# After "a year", a point in time, not a rate: "$38,373 a year ago".
+RELATIVE_AFTER = frozenset({"ago", "earlier", "later", "before", "after", "on", "from"})
 PERIODS = frozenset({"second", "minute", "hour", "day", "week", "fortnight", "month", "year",
                      "decade", "annum", "night"})
 TIME_UNITS = frozenset({"second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins",
@@ -73,16 +75,19 @@ def is_time_unit(toks: list[Tok], b: int) -> bool:
 
 
 def period_after(toks: list[Tok], b: int) -> tuple[int, str] | None:
-    """A period making a rate at token b: "an hour", "per year", "-an-hour", "/month"."""
+    """A period making a rate at token b: "an hour", "per year", "-an-hour", "/month";
+    not "a year ago"."""
     n = len(toks)
     k = b + 1 if b < n and toks[b].text in HYPHENS + "/" and toks[b].glued else b
     if k < n and toks[k].low in PERIODS and k > b:
-        return k + 1, toks[k].low                                     # "$20/hour"
-    if k + 1 < n and toks[k].low in PER_WORDS:
+        j = k                                                         # "$20/hour"
+    elif k + 1 < n and toks[k].low in PER_WORDS:
         j = k + 2 if toks[k + 1].text in HYPHENS and k + 2 < n else k + 1
-        if toks[j].low in PERIODS:
-            return j + 1, toks[j].low
-    return None
+    else:
+        return None
+    if toks[j].low not in PERIODS or j + 1 < n and toks[j + 1].low in RELATIVE_AFTER:
+        return None
+    return j + 1, toks[j].low
 
 
 def suffix_after(toks: list[Tok], b: int, reading: Reading, *, money: bool = False
