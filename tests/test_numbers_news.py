@@ -38,7 +38,8 @@ def _found(nlp, text):
     # temperatures: the scale word belongs to the measure
     ("Temperatures hit 95 degrees Fahrenheit.",
      ("95 degrees Fahrenheit", 95, None, "quantity", "degrees fahrenheit")),
-    ("It was minus 10 degrees Celsius.", ("minus 10 degrees Celsius", -10, None, "quantity", "degrees celsius")),
+    ("It was minus 10 degrees Celsius.",
+     ("minus 10 degrees Celsius", -10, None, "quantity", "degrees celsius")),
     ("Temperatures will reach 30°C on Friday.", ("30°C", 30, None, "quantity", "degrees celsius")),
     ("Water boils at 100° Celsius.", ("100° Celsius", 100, None, "quantity", "degrees celsius")),
     ("He made a 360-degree turn.", ("360-degree", 360, None, "quantity", "degrees")),
@@ -74,6 +75,9 @@ def _found(nlp, text):
     ("Officials expect 10-15 people.", ("10-15", 10, 15, "count", "people")),
     ("They won 10-15 seats.", ("10-15", 10, 15, "count", "seats")),
     ("Prices rose 5 to 10 percent.", ("5 to 10 percent", 5, 10, "percent", "percent")),
+    # two close numbers joined by "or"
+    ("Five or six people were hurt.", ("Five or six", 5, 6, "count", "people")),
+    ("Only 2 or 3% agreed.", ("2 or 3%", 2, 3, "percent", "percent")),
     # digits grouped by a space
     ("The city has 40 000 residents.", ("40 000", 40000, None, "count", "residents")),
 ])
@@ -97,6 +101,8 @@ def test_news_patterns(nlp, text, expected):
     ("On March 12 100 people died.", [("100", 100)]),
     # a count before a model's name, not 400,737
     ("Its fleet of roughly 400 737 Max jets was grounded.", [("roughly 400", 400), ("737", 737)]),
+    # numbers far apart after "or" are alternatives
+    ("Choose 1 or 100.", [("1", 1), ("100", 100)]),
 ])
 def test_news_sequences(nlp, text, expected):
     assert [(t, v) for t, v, *_ in _found(nlp, text)] == expected

@@ -8,8 +8,8 @@ than 20") or a ratio ("one in five").
 from __future__ import annotations
 
 from .context import Context, Found
-from .phrases import (BOUNDS, CHANGE_VERBS, LOWER_BOUNDS, POST_BOUNDS, RANGE_SEPARATORS, SCORE_ENDS, SCORE_VERBS,
-                      TALLY_NOUNS, TALLY_VERBS, UPPER_BOUNDS, phrase_after, phrase_before)
+from .phrases import (BOUNDS, CHANGE_VERBS, LOWER_BOUNDS, POST_BOUNDS, RANGE_SEPARATORS, SCORE_ENDS,
+                      SCORE_VERBS, TALLY_NOUNS, TALLY_VERBS, UPPER_BOUNDS, phrase_after, phrase_before)
 from .money import SYMBOLS, currency_at, currency_before
 from .tokens import Tok
 from .units import is_time_unit, period_after, suffix_after
@@ -20,6 +20,9 @@ MINUS_SIGNS = "-\u2212"
 # After a change verb, a "range" whose ends lie this far apart is a change by the first
 # to the second ("rose $1.20 to $42.10"); ranges in news span less than tenfold ("$5 to $10").
 CHANGE_SPREAD = 10
+# "X or Y" is a range when Y is at most twice X or this much more ("five or six", "10 or
+# 20"); two numbers further apart are alternatives ("1 or 100").
+ALTERNATIVE_SPREAD = 10
 # Words that open the next bound or number after a bound word ("200 or more than", "above 1000 and below 1500")
 _NEXT_BOUND_STARTS = STARTERS | {"$", "than"}
 
@@ -115,6 +118,9 @@ def read_range(ctx: Context, f: Found) -> None:
         _read_ratio(ctx, f)
         return
     between = f.bound == "between"
+    if sep == "or":
+        _read_alternative(ctx, f)
+        return
     if not (sep in RANGE_SEPARATORS or (sep == "and" and between)):
         _drop_range_word(f)
         return
@@ -182,6 +188,25 @@ def _drop_range_word(f: Found) -> None:
     if f.bound in ("between", "from"):
         f.a += 1
         f.bound = None
+
+
+def _read_alternative(ctx: Context, f: Found) -> None:
+    """"five or six people", "2 or 3%": two close numbers, a range; not a list ("1, 2 or 3"),
+    not a duration ("three or four days" is the dates stage's) and not "200 or greater"."""
+    toks, b = ctx.toks, f.b
+    listed = f.a > 0 and toks[f.a - 1].text == ","
+    if f.bound or listed or f.kind not in ("count", "percent", "money", "quantity"):
+        return
+    second = _second(ctx, b + 1, money=f.kind == "money", unit=f.unit if f.kind == "money" else None)
+    if second is None or is_time_unit(ctx.toks, second[0].b):
+        return
+    g = second[0]
+    close = f.value < g.value <= max(2 * f.value, f.value + ALTERNATIVE_SPREAD)
+    plain = f.kind == "count" and f.unit is None or g.kind == "count" and g.unit is None
+    if close and (g.kind == f.kind or plain):
+        f.value_max, f.b = g.value, g.b
+        if f.kind == "count":
+            f.kind, f.unit = g.kind, g.unit
 
 
 def _read_bounded_pair(ctx: Context, f: Found) -> None:
