@@ -51,6 +51,7 @@ def _found(nlp, text):
     ("A six-month-old baby was found.", ("six-month-old", 6, None, "quantity", "months")),
     ("The victim was aged 19.", ("19", 19, None, "quantity", "years")),
     ("Children ages 5 to 11 can get the vaccine.", ("5 to 11", 5, 11, "quantity", "years")),
+    ("It targets 18- to 24-year-olds.", ("18- to 24-year-olds", 18, 24, "quantity", "years")),
     ("Putin, 71, repeated his accusation.", ("71", 71, None, "quantity", "years")),
     # pay and prices per period are rates
     ("Workers want $15-an-hour wages.", ("$15-an-hour", 15, None, "rate", "USD per hour")),

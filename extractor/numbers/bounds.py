@@ -11,7 +11,7 @@ from .context import Context, Found
 from .phrases import (BOUNDS, CHANGE_VERBS, LOWER_BOUNDS, POST_BOUNDS, RANGE_SEPARATORS, SCORE_ENDS,
                       SCORE_VERBS, TALLY_NOUNS, TALLY_VERBS, UPPER_BOUNDS, phrase_after, phrase_before)
 from .money import SYMBOLS, currency_at, currency_before
-from .tokens import Tok
+from .tokens import HYPHENS, Tok
 from .units import is_time_unit, period_after, suffix_after
 from ..lexicon.numbers import GLUED_MULTIPLIERS, SCALES, SPACED_MULTIPLIERS, STARTERS, VULGAR_SET
 from .words import Reading, read_number
@@ -106,7 +106,19 @@ def _past_uncertainty(toks: list[Tok], b: int) -> int:
 
 def read_range(ctx: Context, f: Found) -> None:
     """A second number making a range or ratio: "400 to 500", "5-10%", "between 5 and 10",
-    "more than 10 and less than 20", "one in five"."""
+    "more than 10 and less than 20", "one in five", "18- to 24-year-olds"."""
+    toks, b = ctx.toks, f.b
+    dangling = b + 1 < len(toks) and toks[b].text in HYPHENS and toks[b].glued
+    if dangling and toks[b + 1].low in ("to", "and", "or"):
+        f.b += 1                     # "18- to 24-year-olds": the first number's unit is the second's
+        _read_range(ctx, f)
+        if f.b == b + 1:
+            f.b = b                  # no second number: the hyphen is not the mention's
+        return
+    _read_range(ctx, f)
+
+
+def _read_range(ctx: Context, f: Found) -> None:
     toks, b = ctx.toks, f.b
     if b >= len(toks):
         return
