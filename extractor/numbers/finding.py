@@ -5,18 +5,22 @@ number, the words around it say what it is. Before it: a currency ("$", "US$",
 "EUR"), an approximation or bound ("nearly", "more than", "up to", "between").
 After it: percent, a currency word ("dollars", "Malaysian ringgit", "cents"), a unit
 of measure ("acres", "-mile", "km/h"), a second number making a range ("5-10%",
-"400 to 500"), a counted noun and a period making a rate ("900 new patients each
-month"). spaCy's parse is read for the counted noun and to tell ordinals and the
-pronoun "one" apart from numbers.
+"400 to 500", "five or six"), a counted noun and a period making a rate ("900 new
+patients each month", "$15 an hour"), an age ("25-year-old"). spaCy's parse is read
+for the counted noun, ages between commas ("Cornyn, 72,") and to tell ordinals and
+the pronoun "one" apart from numbers.
 
 Not numbers: what the dates stage took (years, dates, times, durations; spaCy's
-DATE/TIME entities stand in when it gave nothing), phone numbers, addresses and
-ZIP codes, and numbers inside names ("KCRA 3", "Covid-19", "Route 66", "page 5").
+DATE/TIME entities stand in when it gave nothing) except ages, phone numbers,
+addresses and ZIP codes, and numbers inside names ("KCRA 3", "Covid-19", "Route 66",
+"page 5", "7-Eleven"). Votes and scores ("voted 56-40") are two numbers.
 
 Units: percent is "percent"; money is an ISO 4217 code ("$" is USD unless the text
-says C$, A$, HK$ ...); a measure is its unit word as written, lowercased ("miles",
-"km", "acre" in "45-acre"); a count or rate is its counted noun as written,
-lowercased ("patients"). Money is in the currency's main unit: "20 cents" is 0.2.
+says C$, A$, HK$ ...), a rate of money its code and period ("USD per hour"); a
+measure is its unit word as written, lowercased ("miles", "km", "acre" in "45-acre"),
+a temperature "degrees" and its scale ("degrees celsius"), an age "years" (or
+"months", ...); a count or rate is its counted noun as written, lowercased
+("patients"). Money is in the currency's main unit: "20 cents" is 0.2.
 
 Here: the pass, what is not a number, the counted noun. The words on each side of a
 number are read in bounds.py, with the tables of lexicon/numbers.py, money.py and units.py.
