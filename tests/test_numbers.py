@@ -65,7 +65,11 @@ def _found(nlp, text, **kwargs):
     ("The second driver is better access.", ("second", 2, None, "ordinal", None, False)),
 ])
 def test_number_patterns(nlp, text, expected):
-    found = _found(nlp, text)
+    assert_one_number(_found(nlp, text), expected)
+
+
+def assert_one_number(found, expected):
+    """One number found, equal to `expected` (the value to 0.1%)."""
     assert len(found) == 1, found
     got = found[0]
     assert got[0] == expected[0]
@@ -97,7 +101,7 @@ def test_number_patterns(nlp, text, expected):
     ("They borrowed Sh2bn from the bank.", ("Sh2bn", 2e9, None, "money", "KES", False)),
     ("Stamps cost 50p to 75p.", ("50p to 75p", 0.5, 0.75, "money", "GBP", False)),
     # UK press: temperatures and percent
-    ("Temperatures reached 40C in Spain.", ("40C", 40, None, "quantity", "degrees", False)),
+    ("Temperatures reached 40C in Spain.", ("40C", 40, None, "quantity", "degrees celsius", False)),
     ("Shares were up 8pc.", ("8pc", 8, None, "percent", "percent", False)),
     ("The army has 20,000-plus troops.", ("20,000-plus", 20000, None, "count", "troops", True)),
     # hyphenated amounts
@@ -178,6 +182,17 @@ def test_offsets_cover_the_text(nlp):
     ("three lakh crore", 3e12),
     ("1.111,11", 1111.11),
     ("hundreds of millions", 1e8),
+    # fractions whose denominator is a compound ordinal: the longest that leaves a numerator
+    ("one hundred thirty-fifths", 100 / 35),
+    ("twenty twenty fifths", 20 / 25),
+    ("one one hundred fifth", 1 / 105),
+    ("one hundred one thousand fifths", 100 / 1005),
+    ("one million two thousand two hundred three fifths", 1002203 / 5),   # "three fifth" is no ordinal
+    ("a hundred thousand trillionths", 1e-7),
+    ("three thirty-seconds", 3 / 32),
+    # after "and", an improper fraction ends the numerator, a proper one is a mixed number
+    ("one hundred and thirty fifths", 130 / 5),
+    ("one hundred and three quarters", 100.75),
 ])
 def test_read_number_words(text, value):
     toks = lex(text)

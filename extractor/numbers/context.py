@@ -45,10 +45,11 @@ class Context:
         self.doc = doc
         self.text = doc.text
         self.toks = lex(self.text, number_windows(self.text))
-        spans = [(d.start, d.end) for d in dates]
-        if not spans:   # the dates stage gave nothing: spaCy's dates that look like dates
+        # ages are numbers ("81 years old"), whatever the dates stage makes of them
+        spans = [(d.start, d.end) for d in dates if not _is_age(d.text)]
+        if not dates:   # the dates stage gave nothing: spaCy's dates that look like dates
             spans = [(e.start_char, e.end_char) for e in doc.ents
-                     if e.label_ in ("DATE", "TIME") and DATE_WORD_RE.search(e.text)]
+                     if e.label_ in ("DATE", "TIME") and DATE_WORD_RE.search(e.text) and not _is_age(e.text)]
         for start, end in _digit_windows(self.text):   # the patterns all hold digits
             for pattern in BLOCKED_RES:
                 spans.extend(m.span() for m in pattern.finditer(self.text, start, end))
@@ -72,3 +73,9 @@ def _digit_windows(text: str) -> list[tuple[int, int]]:
     """Merged stretches of text within BLOCK_REACH characters of a digit."""
     return merge_spans((max(0, m.start() - BLOCK_REACH), min(len(text), m.end() + BLOCK_REACH))
                        for m in DIGITS_RE.finditer(text))
+
+
+def _is_age(text: str) -> bool:
+    """"25-year-old", "81 years old", "aged 19", "ages 18 to 24"."""
+    low = text.lower()
+    return low.endswith(("old", "olds")) or low.startswith(("age ", "aged ", "ages "))

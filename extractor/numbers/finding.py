@@ -5,18 +5,22 @@ number, the words around it say what it is. Before it: a currency ("$", "US$",
 "EUR"), an approximation or bound ("nearly", "more than", "up to", "between").
 After it: percent, a currency word ("dollars", "Malaysian ringgit", "cents"), a unit
 of measure ("acres", "-mile", "km/h"), a second number making a range ("5-10%",
-"400 to 500"), a counted noun and a period making a rate ("900 new patients each
-month"). spaCy's parse is read for the counted noun and to tell ordinals and the
-pronoun "one" apart from numbers.
+"400 to 500", "five or six"), a counted noun and a period making a rate ("900 new
+patients each month", "$15 an hour"), an age ("25-year-old"). spaCy's parse is read
+for the counted noun, ages between commas ("Cornyn, 72,") and to tell ordinals and
+the pronoun "one" apart from numbers.
 
 Not numbers: what the dates stage took (years, dates, times, durations; spaCy's
-DATE/TIME entities stand in when it gave nothing), phone numbers, addresses and
-ZIP codes, and numbers inside names ("KCRA 3", "Covid-19", "Route 66", "page 5").
+DATE/TIME entities stand in when it gave nothing) except ages, phone numbers,
+addresses and ZIP codes, and numbers inside names ("KCRA 3", "Covid-19", "Route 66",
+"page 5", "7-Eleven"). Votes and scores ("voted 56-40") are two numbers.
 
 Units: percent is "percent"; money is an ISO 4217 code ("$" is USD unless the text
-says C$, A$, HK$ ...); a measure is its unit word as written, lowercased ("miles",
-"km", "acre" in "45-acre"); a count or rate is its counted noun as written,
-lowercased ("patients"). Money is in the currency's main unit: "20 cents" is 0.2.
+says C$, A$, HK$ ...), a rate of money its code and period ("USD per hour"); a
+measure is its unit word as written, lowercased ("miles", "km", "acre" in "45-acre"),
+a temperature "degrees" and its scale ("degrees celsius"), an age "years" (or
+"months", ...); a count or rate is its counted noun as written, lowercased
+("patients"). Money is in the currency's main unit: "20 cents" is 0.2.
 
 Here: the pass, what is not a number, the counted noun. The words on each side of a
 number are read in bounds.py, with the tables of lexicon/numbers.py, money.py and units.py.
@@ -30,9 +34,12 @@ from spacy.tokens import Doc
 
 from .bounds import read_left, read_range, read_right
 from .context import Context, Found
-from .phrases import MONTHS, NAME_WORDS, ONE_IDIOMS, PHONE_WORDS, WEEKDAYS, glued_name, month_near, slash_pair
-from .units import PER_WORDS, PERIODS, is_time_unit
-from ..lexicon.numbers import STARTERS, VULGAR_SET
+from .money import CURRENCY_WORDS, currency_code
+from .phrases import (DECADE_WORDS, MONTHS, NAME_WORDS, ONE_IDIOMS, ORDINAL_IDIOMS, PHONE_WORDS, WEEKDAYS,
+                      glued_name, month_near, slash_pair)
+from .tokens import HYPHENS, Tok
+from .units import PER_WORDS, PERIODS, UNIT_WORDS, is_time_unit
+from ..lexicon.numbers import SCALES, STARTERS, VULGAR_SET
 from .words import Reading, read_number
 from ..records import DateMention, NumberMention
 
@@ -41,6 +48,8 @@ YEAR_MIN, YEAR_MAX = 1000, 2099
 # A count, unit or period at most this many tokens after the number still belongs to it
 # ("900 new patients each month"); chosen so adjectives fit and the next clause does not.
 NOUN_WINDOW = 4
+# The oldest age a bare number after a person's name is read as ("Cornyn, 72,").
+MAX_AGE = 120
 ORDINAL_NAME_ENTS = {"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "GPE", "PERSON", "NORP"}
 
 
@@ -91,6 +100,8 @@ def _read_mention(ctx: Context, i: int, reading: Reading, floor: int) -> Found |
         f.kind = "other"
     if reading.hint == "ordinal":
         f.kind = "ordinal"
+    if f.kind == "count" and _is_age(ctx, f):
+        f.kind, f.unit = "quantity", "years"
     if f.kind == "count":
         _counted_noun(ctx, f)
     finite = math.isfinite(f.value) and math.isfinite(f.value_max or 0)   # "1" * 400 overflows
@@ -114,11 +125,16 @@ def _not_a_number(ctx: Context, f: Found, i: int, reading: Reading) -> bool:
         tok = ctx.token(core_start)
         if tok.pos_ != "ADJ" or tok.ent_type_ in ORDINAL_NAME_ENTS or month_near(toks, f.a, f.b):
             return True
+        nxt = f.b + 1 if f.b < len(toks) and toks[f.b].text in HYPHENS else f.b
+        if nxt < len(toks) and toks[nxt].low in ORDINAL_IDIOMS:
+            return True             # "a first class seat", "second-hand", "third party": no rank
     if f.kind == "count" and reading.end == i + 1 and toks[i].low == "one" \
             and not f.approximate and f.value > 0:
         tok = ctx.token(core_start)
         if tok.dep_ != "nummod" or tok.head.i < tok.i or tok.head.lower_ in ONE_IDIOMS:
             return True             # "one of", "a little one", "at one point", "one thing"
+        if any(t.lower_ in ("another", "other") for t in ctx.doc[tok.i + 1:tok.i + 2 + NOUN_WINDOW]):
+            return True             # "from one crisis to another", "one side or the other"
     return False
 
 
@@ -129,6 +145,11 @@ def _is_label(ctx: Context, f: Found, i: int, reading: Reading, *, plain: bool) 
         return True
     if toks[i].kind == "num" and toks[i].text[:1] == "0" and toks[i].text[1:2] not in ("", ".", ","):
         return True                 # "070 Shake", "007": codes and names; not "0.5", "0,5"
+    if _capital_after_hyphen(toks, i + 1) or toks[i].kind == "word" and _capital_after_hyphen(toks, i - 1):
+        return True                 # "7-Eleven", "10-K", "4-H": names, not ranges or measures
+    if reading.words and reading.end + 1 < len(toks) and toks[reading.end].text in HYPHENS \
+            and toks[reading.end + 1].low in DECADE_WORDS:
+        return True                 # "the early two-thousands", "the nineteen-nineties": decades
     if not plain:
         return False
     if f.b < len(toks) and toks[f.b].glued and toks[f.b].kind == "word":
@@ -140,6 +161,16 @@ def _is_label(ctx: Context, f: Found, i: int, reading: Reading, *, plain: bool) 
     return i > 0 and toks[i - 1].low in PHONE_WORDS and f.value >= 100   # "called 911"
 
 
+def _capital_after_hyphen(toks: list[Tok], h: int) -> bool:
+    """Digits, a hyphen at h and a capitalized word glued to it that is no unit ("7-Eleven")."""
+    if not (0 < h < len(toks) - 1 and toks[h - 1].kind == "num" and toks[h].text in HYPHENS):
+        return False
+    word = toks[h + 1]
+    return (toks[h].glued and word.glued and word.kind == "word" and word.text[:1].isupper()
+            and word.low not in UNIT_WORDS and word.low not in SCALES
+            and currency_code(word) is None and word.low not in CURRENCY_WORDS)
+
+
 def _is_year(ctx: Context, f: Found, i: int, reading: Reading) -> bool:
     t = ctx.toks[i]
     if not (reading.end == i + 1 and t.kind == "num" and len(t.text) == 4 and t.text.isdigit()):
@@ -149,6 +180,23 @@ def _is_year(ctx: Context, f: Found, i: int, reading: Reading) -> bool:
     tok = ctx.token(t.start)
     head = tok.head
     return not (tok.dep_ == "nummod" and head.tag_ in ("NNS", "NNPS") and head.i > tok.i)
+
+
+def _is_age(ctx: Context, f: Found) -> bool:
+    """"aged 19", "ages 18 to 24", "Cornyn, 72, served": a person's age in years."""
+    toks = ctx.toks
+    if f.a == 0 or not (0 < f.value <= MAX_AGE and float(f.value).is_integer()) or f.bound:
+        return False
+    if toks[f.a - 1].low in ("age", "aged", "ages"):
+        return True
+    if toks[f.a - 1].text != "," or f.a < 2 or f.value_max is not None:
+        return False
+    closed = f.b == len(toks) or toks[f.b].text in ",;."
+    who = ctx.token(toks[f.a - 2].start)
+    if not closed or toks[f.a - 2].kind != "word" or who.pos_ not in ("PROPN", "NOUN"):
+        return False
+    # spaCy's model learnt OntoNotes, where an age between commas is a DATE
+    return who.ent_type_ == "PERSON" or ctx.token(toks[f.a].start).ent_type_ == "DATE"
 
 
 def _counted_noun(ctx: Context, f: Found) -> None:

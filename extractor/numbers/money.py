@@ -28,6 +28,9 @@ CODES_ANY_CASE = frozenset({"usd", "eur", "gbp", "jpy", "cny", "rmb", "inr", "ch
 CODES_UPPER = frozenset({"CZK", "HUF", "ILS", "MYR", "IDR", "THB", "PHP", "VND", "NGN", "KES", "EGP",
                          "SAR", "AED", "QAR", "KWD", "PKR", "LKR", "BDT", "ARS", "CLP", "COP", "PEN",
                          "UAH", "TRY", "RON", "BGN", "ISK", "TWD", "Rs", "Sh", "KSh", "Ksh"})
+# Codes written glued to their amount ("USD50", "Rs500", "Sh2bn"); the others glued to
+# digits are names more often than money ("COP28" is a summit).
+GLUED_CODES = CODES_ANY_CASE | {"rs", "sh", "ksh"}
 CODE_ALIASES = {"rmb": "CNY", "rs": "INR", "sh": "KES", "ksh": "KES"}   # "Sh2bn": Kenyan shillings
 MINOR_UNIT = .01     # cents and pence in the main unit: "20 cents" is 0.2 (the dev gold's convention)
 # Currency words, singular and plural, by ISO code: the currencies named in English news
@@ -95,6 +98,8 @@ def currency_before(text: str, toks: list[Tok], a: int, floor: int) -> tuple[int
     if t.text == "." and k - 1 >= floor and toks[k - 1].low == "rs":
         return k - 1, "INR", 1.0
     code = currency_code(t)
+    if code and toks[a].glued and t.low not in GLUED_CODES:
+        return None                  # "COP28", "PEN15": names, not Colombian pesos
     if code:
         return k, code, 1.0
     return None

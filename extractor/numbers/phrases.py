@@ -95,11 +95,28 @@ CHANGE_VERBS = frozenset(
     "shrunk surged soared slumped plunged tumbled edged slid sank boosted lowered lifted moved "
     "swung up down".split())
 
+# Plurals after a number word and a hyphen that make a decade: "the early two-thousands".
+DECADE_WORDS = frozenset({"teens", "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                          "eighties", "nineties", "hundreds", "thousands"})
+# Two counts joined by "-" or "to" are a tally, two numbers, not a range, after a vote verb
+# ("the Senate voted 48-51") or before a tally noun ("a 5-4 ruling", "a 52-48 majority").
+TALLY_VERBS = frozenset({"vote", "votes", "voted", "voting", "tally", "passed", "approved", "rejected"})
+TALLY_NOUNS = frozenset({"vote", "votes", "ruling", "decision", "majority", "margin", "tally", "win",
+                         "victory", "loss", "defeat", "lead", "verdict", "split"})
+# A score after these verbs, when nothing is counted after it: "lost 1-3 on Sunday".
+SCORE_VERBS = frozenset({"won", "win", "wins", "lost", "lose", "loses", "beat", "beats", "defeated",
+                         "drew", "led", "leads", "trailed", "trails", "score", "scored"})
+SCORE_ENDS = frozenset({"on", "in", "at", "against", "over", "to", "with", "after", "and", "but", "for"})
 # Words right before a bare number of three or more digits that make it a phone number.
 PHONE_WORDS = frozenset("call called calling dial dialed dialled text texted phone hotline helpline "
                         "freephone tel fax".split())
 # Nouns after "one" that make it an idiom, not a count: "at one point", "one thing is clear".
 ONE_IDIOMS = frozenset({"point", "thing", "way", "day", "time", "side", "hand", "reason"})
+# Nouns after an ordinal that make one word with it, naming a kind, not a rank:
+# "first class", "first aid", "second-hand", "third party", "first responders".
+ORDINAL_IDIOMS = frozenset({"class", "aid", "hand", "lady", "gentleman", "responder", "responders",
+                            "party", "parties", "rate", "cousin", "cousins", "nature", "thoughts",
+                            "glance", "sight", "string", "wind", "guess", "fiddle", "language"})
 # Words before a number that make it a label, not an amount ("page 5", "Route 66").
 NAME_WORDS = frozenset((
     "route highway interstate channel flight chapter section sec article art page pages p pp "

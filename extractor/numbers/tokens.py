@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..lexicon.calendar import MONTHS
 from ..lexicon.numbers import NUMBER_WORDS, VULGAR
 from ..spans import merge_spans, word_hits
 
@@ -25,14 +26,16 @@ class Tok(NamedTuple):
     glued: bool      # no space between this token and the one before
 
 
-# Numbers: digits with thousands separators (commas or thin spaces; plain spaces only
-# from three groups on, "1 414 021 100", as two groups are more often phone numbers,
-# "116 123"); Indian lakh grouping ("12,34,567"); a decimal comma, with dots grouping
+# Numbers: digits with thousands separators (commas or thin spaces; plain spaces from
+# three groups on, "1 414 021 100", and in two groups, "40 000", when no digits, hyphen or
+# name sits around them: "116 123" may be a phone number, "12 100-metre" and "400 737 Max
+# jets" two numbers); Indian lakh grouping ("12,34,567"); a decimal comma, with dots grouping
 # ("1.234,56") or alone, not three decimals and not in a list ("3,5%", not "1,2,3");
 # plain digits or a leading-dot decimal; each with an optional exponent ("1e10",
 # "1.3x10^6", "2.5^-1"). Then words; then every other character alone.
 _GROUPED = (r"\d{1,3}(?:(?:,|[\u202f\u2009])\d{3})+(?!\d)(?:\.\d+)?"
             r"|\d{1,3}(?: \d{3}){2,}(?:\.\d+)?(?!\d|[.,]\d)"
+            r"|(?<![\d.,])(?<![\d.,] )[1-9]\d{0,2} \d{3}(?![\d-]|[.,]\d| \d| [A-Z])"
             r"|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)(?:\.\d+)?"
             r"|(?<![\d,.])\d{1,3}(?:\.\d{3})+,\d{1,2}(?!\d|[.,]\d)"
             r"|(?<![\d,.])\d+,(?:\d{1,2}|\d{4,})(?!\d|[.,]\d)")
@@ -49,9 +52,26 @@ def lex(text: str, windows: list[tuple[int, int]] | None = None) -> list[Tok]:
     for start, end in windows if windows is not None else [(0, len(text))]:
         for m in _LEX_RE.finditer(text, start, end):
             s = m.group()
+            if " " in s and m.lastgroup == "num":
+                for a, b in _day_apart(text, m):
+                    toks.append(Tok("num", text[a:b], text[a:b], a, b, a == prev_end))
+                    prev_end = b
+                continue
             toks.append(Tok(m.lastgroup or "sym", s, s.lower(), m.start(), m.end(), m.start() == prev_end))
             prev_end = m.end()
     return toks
+
+
+def _day_apart(text: str, m: re.Match) -> list[tuple[int, int]]:
+    """The match's bounds, or two for "12 100" after a month: "March 12 100 people" is a
+    day and a count, not 12,100."""
+    a, b = m.span()
+    if m.group().count(" ") == 1:
+        before = text[max(0, a - 12):a].split()
+        if before and before[-1].rstrip(".").lower() in MONTHS:
+            gap = text.index(" ", a)
+            return [(a, gap), (gap + 1, b)]
+    return [(a, b)]
 
 
 def digits_value(text: str) -> float:

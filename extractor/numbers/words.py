@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .fractions import word_fraction
 from .tokens import Tok, digits_value
-from ..lexicon.numbers import (COMPOUND_SCALES, DENOMINATORS, DIGIT_ORDINAL_SUFFIXES, DOZEN, FOLDS, GLUED_MULTIPLIERS,
-                       ORDINALS, SCALES, SLASH_DENOMINATORS, SPACED_MULTIPLIERS, TEENS, TENS, UNITS, VAGUE, VULGAR)
+from ..lexicon.numbers import (COMPOUND_SCALES, DENOMINATORS, DIGIT_ORDINAL_SUFFIXES, DOZEN, FOLDS,
+                               GLUED_MULTIPLIERS, ORDINALS, SCALES, SLASH_DENOMINATORS, SPACED_MULTIPLIERS,
+                               STARTERS, TEENS, TENS, UNITS, VAGUE, VULGAR)
 
 
 @dataclass(frozen=True)
@@ -60,11 +62,22 @@ def _fraction(toks: list[Tok], j: int, numerator: float, single: bool, *, strict
     if strict and not plural and not joined and k + 1 < len(toks) and toks[k + 1].kind == "word" \
             and toks[k + 1].low not in ("of", "and", "or") and toks[k + 1].low not in SCALES:
         return None                # "a third term", "a fourth-quarter loss": ordinals
+    if strict and not plural and not joined and k + 2 < len(toks) and toks[k + 1].low in ("and", "or") \
+            and toks[k + 2].kind == "word" and toks[k + 2].low not in _AFTER_FRACTION_AND:
+        return None                # "a third and final term": ordinals; not "a third or more"
     if not plural and k + 2 < len(toks) and toks[k + 1].text in "-\u2010\u2011" and toks[k + 1].glued \
             and toks[k + 2].low not in SCALES:   # "a quarter-million" is 250,000
         return None
     denominator = tens + (DENOMINATORS.get(low) or ORDINALS[low.rstrip("s")])
     return numerator / denominator, k + 1
+
+
+# Words a fraction of number words may start with (fractions.word_fraction).
+_FRACTION_STARTS = frozenset(set(UNITS) | set(TEENS) | set(TENS) | {"a", "an"})
+# What may follow "a third and" / "a quarter or" in a fraction: another number or a bound
+# ("a third or more", "a quarter and a half"); any other word makes it an ordinal.
+_AFTER_FRACTION_AND = frozenset(STARTERS | {"more", "less", "fewer", "so", "above", "below", "over",
+                                            "under", "greater", "higher", "lower"})
 
 
 def _whole(low: str) -> float | None:
@@ -83,10 +96,27 @@ def _scale_after(toks: list[Tok], j: int) -> tuple[float, int] | None:
     return None
 
 
+def _couple(toks: list[Tok], j: int) -> Reading | None:
+    """After "a couple": "of" (two, roughly) or a scale ("a couple hundred"); else the noun."""
+    if j < len(toks) and toks[j].low == "of":
+        return Reading(2, j, "vague", True)
+    if j < len(toks) and (toks[j].low in SCALES or toks[j].low == "hundred"):
+        scaled = _read_words(toks, j, 2.0, words=True)
+        return scaled and Reading(scaled.value, scaled.end, "vague", True, True)
+    return None               # "part of a couple", "a couple who"
+
+
 def read_number(toks: list[Tok], i: int) -> Reading | None:  # noqa: C901 - one grammar
     """The longest number that starts at token i, or None."""
     t = toks[i]
     n = len(toks)
+    if t.kind == "word" and (t.low in _FRACTION_STARTS):
+        frac = word_fraction(toks, i)        # "two thirds", "one hundred thirty-fifths"
+        if frac is not None:
+            sc = _scale_after(toks, frac[1])
+            if sc:                            # "two thirds of a million"
+                return Reading(frac[0] * sc[0], sc[1], None, True, True)
+            return Reading(frac[0], frac[1], "fraction", True)
     # "a"/"an"/"half" start a number only before a scale, dozen or denominator.
     if t.low == "hundred" and i + 1 < n and toks[i + 1].low in SCALES:   # "hundred thousand"
         return _read_words(toks, i, 1.0, words=True)
@@ -94,6 +124,8 @@ def read_number(toks: list[Tok], i: int) -> Reading | None:  # noqa: C901 - one 
         return Reading(.25 * SCALES[toks[i + 1].low], i + 2, None, True, True)
     if t.low == "half" and i + 2 < n and toks[i + 1].text in "-\u2010\u2011" and toks[i + 1].glued \
             and toks[i + 2].kind == "word":
+        if _whole(toks[i + 2].low):   # "half-dozen", "half-million"
+            return Reading(.5 * _whole(toks[i + 2].low), i + 3, None, True, True)
         k = i + 4                     # "half-a-million", "half-a-dozen"
         if toks[i + 2].low in ("a", "an") and k < n and toks[k - 1].text == "-" and _whole(toks[k].low):
             return Reading(.5 * _whole(toks[k].low), k + 1, None, True, True)
@@ -109,8 +141,12 @@ def read_number(toks: list[Tok], i: int) -> Reading | None:  # noqa: C901 - one 
             return Reading(.5, i + 1, "fraction", True)
         if nxt.low in SCALES or nxt.low == "hundred":
             return _read_words(toks, i + 1, lead, words=True)
+        if nxt.low == "half" and t.low != "half":   # "a half-dozen", "a half million"
+            whole = read_number(toks, i + 1)
+            if whole is not None and whole.multiplier:
+                return whole
         if nxt.low == "couple" and t.low == "a":
-            return Reading(2, i + 2, "vague", True)
+            return _couple(toks, i + 2)
         if nxt.low in DOZEN and not nxt.low.endswith("s"):
             return Reading(lead * 12, i + 2, None, True, True)
         if t.low == "half":

@@ -3,7 +3,7 @@
     .venv/bin/python tests/bench/html_speed.py [--trafilatura-site DIR] [--repeat N]
 
 Reads every Zyte and Fundus page under ../shared/bench/ (gzipped HTML), then
-times `extractor.html.parse_html(html, url=url)` (parse, metadata, body,
+times `extractor.clean.parse_html(html, url=url)` (parse, metadata, body,
 language) and `trafilatura.extract(html, include_comments=False)` (the call the
 benchmark README times) page by page, alternating which goes first. Prints
 seconds per page for each and the ratio ours / trafilatura.

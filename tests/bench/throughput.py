@@ -42,8 +42,9 @@ REPO = Path(__file__).resolve().parents[2]
 FUNDUS = REPO.parent / "shared" / "bench" / "fundus" / "html"
 LONG_WORDS, SHORT_WORDS, SHORT_COUNT = 50_000, 500, 100
 # Functions timed for the per-stage figures: module, function name.
-STAGES = [("limits", "scrub_article"), ("limits", "check_html_depth"), ("html", "parse_html"),
-          ("text", "clean_text"), ("entities", "find_entities"), ("quotes", "find_quotes"),
+# (module, function) as pipeline.py calls them: the stage packages' entry points.
+STAGES = [("ingest.guards", "scrub_article"), ("ingest.guards", "check_html_depth"), ("clean", "parse_html"),
+          ("clean", "clean_text"), ("entities", "find_entities"), ("quotes", "find_quotes"),
           ("speakers", "resolve_speakers"), ("dates", "find_dates"), ("numbers", "find_numbers"),
           ("claims", "link_claims")]
 # No time limit while measuring: a figure must not come from an article cut short.
