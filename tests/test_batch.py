@@ -441,3 +441,21 @@ def test_progress_in_a_log_is_plain_lines():
     progress.expect(2)
     progress.outcome(outcome("skipped"))
     assert re.fullmatch(r"progress: 1/2 articles  0\.0/s  ETA \?  0 failed\n", stream.getvalue())
+
+
+def test_a_change_to_any_stage_makes_outputs_out_of_date(tmp_path, monkeypatch):
+    """Regression: once outputs.py moved into batch/, the version hashed batch/ alone, so
+    a changed quotes stage left every output 'up to date'."""
+    from extractor.batch import outputs
+    from extractor.settings import Settings
+
+    package = tmp_path / "extractor"
+    (package / "batch").mkdir(parents=True)
+    (package / "quotes").mkdir()
+    (package / "batch" / "outputs.py").write_text("# batch\n")
+    stage = package / "quotes" / "finding.py"
+    stage.write_text("RULE = 1\n")
+    monkeypatch.setattr(outputs, "__file__", str(package / "batch" / "outputs.py"))
+    before = outputs.pipeline_version(Settings())
+    stage.write_text("RULE = 2\n")
+    assert outputs.pipeline_version(Settings()) != before

@@ -70,7 +70,7 @@ def pipeline_version(settings: Settings) -> str:
     Any change to these makes every output out of date.
     """
     digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]  # extractor/, not only batch/
     for path in sorted(package.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
             digest.update(path.relative_to(package).as_posix().encode() + b"\0")
