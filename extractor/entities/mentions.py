@@ -18,7 +18,8 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ..lexicon.speech import FINITE_TAGS, REPORTING_VERBS
-from ..lexicon.names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, NAME_TITLES, ORG_NOUN_KINDS, ORG_UNIT_WORDS
+from ..lexicon.names import (FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, NAME_TITLES, ORG_NOUN_KINDS, ORG_UNIT_WORDS,
+                             ROLE_NOUNS)
 from .names import name_key
 
 # Sentences after a one-word "ORG" subject of a speech verb within which a he/she marks it as a person.
@@ -28,7 +29,17 @@ FIRST_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES
 FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "at", "&", "to", "de"})
 _LEADING_TITLES = re.compile(r"(?:(?:%s)\s+)*" % "|".join(
     re.escape(t) for t in sorted(NAME_TITLES, key=len, reverse=True)), re.IGNORECASE)
-_PIECE_END = re.compile(r",|\s\(")         # "X, America's ...", "X (FCDO"
+# "X, America's ...", "X (FCDO", a credit "Jane Roe / Metro News" (not "AC/DC")
+_PIECE_END = re.compile(r",|\s\(|\s/|/\s")
+# A credit or byline line: a label ("Photo:", "Image by", "By"), or a short line with a
+# name, a spaced slash and an outlet ("Jane Roe / Reuters"); 80 characters hold a long
+# name and outlet, far less than a sentence of news.
+_CREDIT_LINE = re.compile(r"^[^\S\n]*(?:\(?(?:photo|photograph|image|picture|video|illustration|graphic|credit)s?"
+                          r"\b[^\n]{0,80}|by\s[^\n]{0,80}|[^\n]{0,40}\w\s/\s[A-Z][^\n]{0,40})$",
+                          re.IGNORECASE | re.MULTILINE)
+_WORD_SPAN = re.compile(r"\S+")
+# Endings of nouns for someone who does something ("organizer", "activist", "historian").
+_ROLE_ENDINGS = ("er", "or", "ist", "ian")
 _SEGMENT_BREAK = re.compile(r"[\n\"\u201c\u201d]+")
 _LEADING_THE = re.compile(r"(?:the|The|THE|a|an)\s+")
 _TRAILING_POSSESSIVE = re.compile(r"['\u2018\u2019]s?$")
@@ -81,6 +92,7 @@ def clean_mentions(doc: Doc, text_of_doc: str, ent: SpacySpan) -> list[Mention]:
             end = begin + poss.start()
         if ent.label_ == "PERSON":
             begin = _LEADING_TITLES.match(text_of_doc, begin, end).end()
+            begin = _after_leading_role(text_of_doc, begin, end)
         text = text_of_doc[begin:end]
         if len(text) < 2 or not any(c.isupper() for c in text):
             continue
@@ -94,6 +106,31 @@ def clean_mentions(doc: Doc, text_of_doc: str, ent: SpacySpan) -> list[Mention]:
                                                   or after[1].tag_ == "IN" or after[1].text == ".")
         out.append(Mention(begin, end, text, ent.label_, span, suffix_end, brand))
     return out
+
+
+def _after_leading_role(text: str, begin: int, end: int) -> int:
+    """Where a person's name starts past a role and what precedes it, glued on by NER:
+    "Organizer Jane Roe", "Microsoft President Brad Smith" -> the name. A role is a
+    known role noun, or (with two name words left) a word ending like one ("Organizer")."""
+    words = list(_WORD_SPAN.finditer(text, begin, end))
+    cut = None
+    for i, word in enumerate(words[:-1]):
+        low = word.group().lower().rstrip(".")
+        if low in FIRST_NAMES:
+            break
+        if low in ROLE_NOUNS or low in NAME_TITLES or (
+                len(words) - i > 2 and low.endswith(_ROLE_ENDINGS) and word.group()[:1].isupper()):
+            cut = i
+    return words[cut + 1].start() if cut is not None else begin
+
+
+def drop_credit_lines(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Names in a photo credit or byline line ("Photo: Jane Roe / Metro News", "By Jane
+    Roe") are not people the article talks about: a photographer is nobody's antecedent."""
+    lines = [(m.start(), m.end()) for m in _CREDIT_LINE.finditer(text)]
+    if not lines:
+        return mentions
+    return [m for m in mentions if not any(s <= m.start < e for s, e in lines)]
 
 
 def keep_brand_possessives(text: str, mentions: list[Mention]) -> None:

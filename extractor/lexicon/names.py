@@ -170,7 +170,8 @@ ROLE_NOUNS = OFFICE_NOUNS | frozenset("""
 head director manager owner doctor physician surgeon nurse psychologist therapist professor
 teacher judge author attorney-general captain colonel sergeant striker man woman boy girl
 father mother husband wife son daughter victim survivor farmer driver pilot veteran activist
-economist
+economist native graduate retiree fan mom dad grandmother grandfather parent star athlete actor
+actress nominee refugee widow widower
 """.split())
 
 # Words for people that carry a gender ("the woman said" is never "he").

@@ -29,12 +29,27 @@ _AUTHOR_PREPOSITIONS = frozenset({"in", "through", "via"})
 
 def source_phrase(tok: Token) -> tuple[int, int]:
     """The words naming a source: its noun phrase, or the name in apposition to a
-    common noun (`the spokesperson for the union, Jane Doe,` -> `Jane Doe`)."""
+    common noun (`the spokesperson for the union, Jane Doe,` -> `Jane Doe`); with
+    every name of a group (`Ana and Luis Ortega`, `the panelists — A, B and C —`)."""
     if tok.pos_ == "NOUN":
         name = next((c for c in tok.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if name is not None:
-            return noun_phrase(name)
-    return noun_phrase(tok)
+            tok = name
+    start, end = noun_phrase(tok)
+    members = conjoined_names(tok)
+    return (start, noun_phrase(members[-1])[1]) if len(members) > 1 else (start, end)
+
+
+def conjoined_names(tok: Token) -> list[Token]:
+    """The heads of the names in `A, B and C` (A's conjuncts, in order) when `tok` is a
+    name coordinated with other names in its paragraph; else []."""
+    if tok.pos_ != "PROPN":
+        return []
+    names = [tok]
+    for conj in tok.conjuncts:
+        if conj.i > tok.i and conj.pos_ == "PROPN" and same_paragraph(tok, conj):
+            names.append(conj)
+    return sorted(names, key=lambda t: t.i) if len(names) > 1 else []
 
 
 def noun_phrase(tok: Token) -> tuple[int, int]:
@@ -50,9 +65,9 @@ def noun_phrase(tok: Token) -> tuple[int, int]:
         if child.dep_ in _NP_RIGHT_DEPS or (tok.pos_ == "PROPN" and child.dep_ == "nummod"):
             right = max(right, child.right_edge.i)
         elif (tok.pos_ == "PROPN" or tok.is_title) and child.dep_ == "prep" \
-                and child.lower_ in ("of", "for") \
+                and child.lower_ in ("of", "for") and child.i == right + 1 \
                 and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in child.children):
-            right = max(right, child.right_edge.i)  # "Institute for Economic Affairs"
+            right = max(right, child.right_edge.i)  # "Institute for Economic Affairs", not "Hall, of Fresno"
     for i in range(tok.i - 1, left - 1, -1):    # never across a paragraph or bracket
         t = tok.doc[i]
         if "\n" in t.text or (t.is_punct and t.dep_ != "case" and t.text not in "-.&"):

@@ -32,6 +32,9 @@ NOMINAL_WINDOW_SENTENCES = 15
 NOMINAL_DISTANCE_WEIGHT = 0.3
 # "the prime minister" with no one so described: only a person named just before.
 ROLE_FALLBACK_WINDOW_SENTENCES = 3
+# "the veteran organizer says" in a feature: the person in focus, named up to a few
+# paragraphs before (the pronoun window).
+FOCUS_WINDOW_SENTENCES = 10
 # A role noun may name a person introduced just after it ("his doctor said ... Dr. X").
 CATAPHORA_WINDOW_SENTENCES = 3
 
@@ -235,4 +238,21 @@ def _role(index: ArticleIndex, head: Token, noun: str) -> Resolved:
 
     if noun in OFFICE_NOUNS or gender or _AGE_NOUN.fullmatch(head.lower_):
         eid = salient(index, head.idx, plausible, window=ROLE_FALLBACK_WINDOW_SENTENCES)
+    if eid is None and _definite(head) and head.tag_ not in ("NNS", "NNPS") and (
+            noun in ROLE_NOUNS or noun.endswith(ROLE_SUFFIXES + _AGENT_SUFFIXES)) \
+            and not _said_before(index, head):
+        # "says the soft-spoken Leeds native", "the veteran organizer says": a feature's
+        # description of the person it is about, named paragraphs before (but "a
+        # whistleblower ... the whistleblower said" is that unnamed someone)
+        eid = salient(index, head.idx, plausible, window=FOCUS_WINDOW_SENTENCES)
     return (eid, "nominal") if eid else (None, None)
+
+
+def _said_before(index: ArticleIndex, head: Token) -> bool:
+    """The noun was used before in the narration ("a whistleblower's complaint" in the
+    lead): it goes on naming that one, not the person in focus."""
+    return any(t.lemma_ == head.lemma_ and not index.in_quote(t.idx) for t in index.doc[:head.i])
+
+
+def _definite(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)

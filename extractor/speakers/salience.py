@@ -26,6 +26,11 @@ SUBJECT_BONUS = 0.5
 SPEAKER_BONUS = 1.5
 SAME_KIND_BONUS = 1.0
 NAME_MATCH_BONUS = 2.0
+# A name in the anaphor's own paragraph: a paragraph that names someone is about them
+# ("Callaghan, who stars ..., was surprised. “...,” she said"), even when the speaker
+# of the paragraph before was someone else; chosen on the PolNeAR train sample (see
+# /work/shared/bench), above SPEAKER_BONUS less one sentence of distance.
+SAME_PARAGRAPH_BONUS = 1.5
 # A first name or a courtesy title outweighs this many nearby pronouns, which often refer
 # to someone else ("Habba claims he has the cash").
 NAME_GENDER_VOTES = 4
@@ -93,7 +98,7 @@ def salient(index: ArticleIndex, pos: int, fits: Callable[[EntityFacts], bool], 
             weight: float = 1.0, bonus: Callable[[EntityFacts], float] = lambda x: 0.0,
             forward: int = 0) -> str | None:
     """The fitting entity named most saliently before `pos` (or, failing that, just after)."""
-    here = index.sentence(pos)
+    here, paragraph = index.sentence(pos), index.paragraph(pos)
     best: dict[str, float] = {}
     recent_speakers = {eid for _, eid in index.history[-RECENT_SPEAKERS:]}
 
@@ -104,7 +109,7 @@ def salient(index: ArticleIndex, pos: int, fits: Callable[[EntityFacts], bool], 
         x = index.ents[eid]
         if fits(x):
             score = -dist * weight + bonus(x) + SPEAKER_BONUS * (eid in recent_speakers) \
-                + SUBJECT_BONUS * subject
+                + SUBJECT_BONUS * subject + SAME_PARAGRAPH_BONUS * (index.paragraph(start) == paragraph)
             best[eid] = max(score, best.get(eid, score))
         return True
 
