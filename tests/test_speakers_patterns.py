@@ -26,7 +26,19 @@ def _speaker_of(extractor_instance, text: str, quote_start: str):
     ("“The pay is too low,” said Ana Ruiz, a nurse at the clinic.\n\n"
      "“We cannot hire anyone,” Ruiz said.\n\n"
      "Maria Chen saw the strike from her office: “Nobody wanted this to happen.”",
-     "Nobody wanted this to happen", ("Maria Chen", None)),
+     "Nobody wanted this to happen", ("Maria Chen", "Maria Chen")),
+    # a relative pronoun names the source where it speaks; the speaker is its antecedent
+    ("Trump was attacking Ted Cruz, who said he would only use waterboarding sparingly.",
+     "he would only use waterboarding sparingly", ("Ted Cruz", "who")),
+    # the second piece of a split quote: the words that attribute the first name its source
+    ("“We will build it,” Tom Baker said. “It is not even hard to do.”", "It is not even hard to do",
+     ("Tom Baker", "Tom Baker")),
+    ("“The rules changed,” officials said. “Nobody was told.”", "Nobody was told", (None, "officials")),
+    # two people of one surname: a courtesy title keeps them apart
+    ("Bill Clinton spoke first. Hillary Clinton followed him. “Jobs, jobs, jobs,” Mrs. Clinton said.",
+     "Jobs, jobs, jobs", ("Hillary Clinton", "Mrs. Clinton")),
+    ("Bill Clinton spoke first. Hillary Clinton followed him. “We did it,” Mr. Clinton said.",
+     "We did it", ("Bill Clinton", "Mr. Clinton")),
     # descriptive speakers in features: the person in focus, named paragraphs before
     ("“Nothing changed,” said the 52-year-old owner, Tom Baker.\n\nBaker opened the shop in "
      "1990.\n\n“It was hard,” says the soft-spoken Leeds native.", "It was hard",

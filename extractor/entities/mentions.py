@@ -18,8 +18,8 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ..lexicon.speech import FINITE_TAGS, REPORTING_VERBS
-from ..lexicon.names import (FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, NAME_TITLES, ORG_NOUN_KINDS, ORG_UNIT_WORDS,
-                             ROLE_NOUNS)
+from ..lexicon.names import (FEMALE_FIRST_NAMES, FEMALE_TITLES, MALE_FIRST_NAMES, MALE_TITLES, NAME_TITLES,
+                             ORG_NOUN_KINDS, ORG_UNIT_WORDS, ROLE_NOUNS)
 from .names import name_key
 
 # Sentences after a one-word "ORG" subject of a speech verb within which a he/she marks it as a person.
@@ -61,6 +61,7 @@ class Mention:
     span: SpacySpan | None
     suffix_end: int | None = None   # end with the "'s" after the name, if one follows it
     brand: bool = False             # that "'s" is no possessive here: it is part of the name
+    title_gender: str | None = None  # "male" after Mr., "female" after Mrs./Ms.
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -90,9 +91,11 @@ def clean_mentions(doc: Doc, text_of_doc: str, ent: SpacySpan) -> list[Mention]:
         suffix_end = end if poss and poss.group().endswith("s") else after.end() if after else None
         if poss and end - begin > 2:
             end = begin + poss.start()
+        title_gender = None
         if ent.label_ == "PERSON":
-            begin = _LEADING_TITLES.match(text_of_doc, begin, end).end()
-            begin = _after_leading_role(text_of_doc, begin, end)
+            titled = _LEADING_TITLES.match(text_of_doc, begin, end)
+            title_gender = _title_gender(titled.group())
+            begin = _after_leading_role(text_of_doc, titled.end(), end)
         text = text_of_doc[begin:end]
         if len(text) < 2 or not any(c.isupper() for c in text):
             continue
@@ -104,8 +107,16 @@ def clean_mentions(doc: Doc, text_of_doc: str, ent: SpacySpan) -> list[Mention]:
         brand = suffix_end is not None and len(after) == 2 and after[0].tag_ == "POS" \
             and span[-1].dep_ in _NAME_ROLES and (after[1].tag_ in FINITE_TAGS
                                                   or after[1].tag_ == "IN" or after[1].text == ".")
-        out.append(Mention(begin, end, text, ent.label_, span, suffix_end, brand))
+        if ent.label_ == "PERSON" and title_gender is None and span is not None and span.start > 0:
+            title_gender = _title_gender(doc[span.start - 1].text)     # NER left "Mr." out
+        out.append(Mention(begin, end, text, ent.label_, span, suffix_end, brand, title_gender))
     return out
+
+
+def _title_gender(titles: str) -> str | None:
+    """'male' for "Mr.", 'female' for "Mrs." / "Ms.", else None."""
+    words = {w.lower() for w in titles.split()}
+    return "male" if words & MALE_TITLES else "female" if words & FEMALE_TITLES else None
 
 
 def _after_leading_role(text: str, begin: int, end: int) -> int:

@@ -110,6 +110,13 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def relative_subject(verb: Token) -> Token | None:
+    """The relative pronoun that is the subject of `verb` (`Cruz, who said`: who)."""
+    if verb.dep_ != "relcl":
+        return None
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS), None)
+
+
 def _antecedent(relative: Token, head: Token) -> Token:
     """What `which`/`who` stands for: the parse's head of the relative clause, unless
     the name right before `, which` is likelier (`opposition from the EPP, which ...

@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ..entities.mentions import FIRST_NAMES
-from ..quotes.sources import conjoined_names, noun_phrase
-from ..records import Entity, MentionLink, Quote, QuoteCandidate, Speaker, SpeakerResolution
+from ..quotes.sources import conjoined_names, noun_phrase, relative_subject
+from ..records import Entity, MentionLink, Quote, QuoteCandidate, Span, Speaker, SpeakerResolution
 from .salience import infer_genders
 from .index import ArticleIndex
 from .nominals import resolve_mention
@@ -41,34 +42,69 @@ UNRESOLVED_DOCUMENT_CONFIDENCE = 0.5
 SPEAKING_TYPES = frozenset({"PERSON", "ORG"})
 
 
-def _resolve_in_order(doc: Doc, index: ArticleIndex, ordered: list[QuoteCandidate]
-                      ) -> list[tuple[QuoteCandidate, str | None, str | None, tuple[str, ...]]]:
-    """(candidate, entity id, resolution) for each candidate, in text order: each speaker
-    found joins the index's history, which the later ones' salience reads."""
-    resolved: list[tuple[QuoteCandidate, str | None, str | None, tuple[str, ...]]] = []
+@dataclass(frozen=True)
+class _Resolved:
+    """One candidate's source as decided: the words naming it, its entity, how found."""
+    cand: QuoteCandidate
+    mention: Span | None
+    eid: str | None = None
+    how: str | None = None
+    members: tuple[str, ...] = ()
+
+
+def _resolve_in_order(doc: Doc, index: ArticleIndex, ordered: list[QuoteCandidate]) -> list[_Resolved]:
+    """The source of each candidate, in text order: each speaker found joins the index's
+    history, which the later ones' salience reads."""
+    resolved: list[_Resolved] = []
     for cand in ordered:
-        eid, how = None, None
         mention = cand.mention
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand") \
             if mention is not None and mention.end > mention.start else None
-        members = _group(index, span) if span is not None and len(span) else ()
-        if members:
-            how = "group"
-        elif span is not None and len(span):
+        if span is None or not len(span):
+            decided = _without_mention(index, cand, resolved[-1] if resolved else None)
+        elif members := _group(index, span):
+            decided = _Resolved(cand, mention, how="group", members=members)
+        else:
             eid, how = resolve_mention(index, span)
             if eid and how in ("pronoun", "nominal"):
                 index.ents[eid].added.append(mention)
-        elif mention is None:
-            eid = _introduced_before(index, cand, resolved[-1][0] if resolved else None)
-            if eid is None and resolved:
-                prev, prev_eid = resolved[-1][:2]
-                if prev_eid and index.paragraph(cand.start) - index.paragraph(prev.start) <= 1:
-                    eid = prev_eid
-            how = "adjacent" if eid else None
-        if eid:
-            index.history.append((mention.start if mention else cand.start, eid))
-        resolved.append((cand, eid, how if eid or how in ("nominal", "group") else None, members))
+            decided = _Resolved(cand, mention, eid, how if eid or how == "nominal" else None)
+        relative = _relative_pronoun(doc, cand)
+        if relative is not None:
+            decided = replace(decided, mention=relative)
+        if decided.eid:
+            index.history.append((decided.mention.start if decided.mention else cand.start, decided.eid))
+        resolved.append(decided)
     return resolved
+
+
+def _relative_pronoun(doc: Doc, cand: QuoteCandidate) -> Span | None:
+    """`Ted Cruz, who said ...`: the quote stage names the source by the antecedent,
+    which resolution reads; "who" is what names it where it speaks, so it is the mention."""
+    if cand.cue is None or cand.mention is None:
+        return None
+    cue = doc.char_span(cand.cue.start, cand.cue.end, alignment_mode="expand")
+    relative = relative_subject(cue.root) if cue is not None and len(cue) else None
+    if relative is None or not cand.mention.end <= relative.idx < cand.cue.start:
+        return None
+    return Span(relative.text, relative.idx, relative.idx + len(relative.text))
+
+
+def _without_mention(index: ArticleIndex, cand: QuoteCandidate, prev: _Resolved | None) -> _Resolved:
+    """A quote whose own words name no source: the subject the narration introduced in
+    its paragraph since the last quote, else the previous quote's source when that is in
+    the same or the previous paragraph (`“A,” he said. “B.”`: "he" names B's source too)."""
+    introduced = _introduced_before(index, cand, prev.cand if prev else None)
+    if introduced is not None:
+        return _Resolved(cand, introduced[1], introduced[0], "adjacent")
+    if prev is None:
+        return _Resolved(cand, None)
+    gap = index.paragraph(cand.start) - index.paragraph(prev.cand.start)
+    if prev.eid and gap <= 1:
+        return _Resolved(cand, prev.mention, prev.eid, "adjacent")
+    if gap == 0 and prev.mention is not None:     # `“A,” officials said. “B.”`: unnamed, as A's
+        return _Resolved(cand, prev.mention, None, prev.how, prev.members)
+    return _Resolved(cand, None)
 
 
 def _group(index: ArticleIndex, span: SpacySpan) -> tuple[str, ...]:
@@ -88,7 +124,8 @@ def _group(index: ArticleIndex, span: SpacySpan) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def _introduced_before(index: ArticleIndex, cand: QuoteCandidate, prev: QuoteCandidate | None) -> str | None:
+def _introduced_before(index: ArticleIndex, cand: QuoteCandidate, prev: QuoteCandidate | None
+                       ) -> tuple[str, Span] | None:
     """A quote with no source of its own, after a person or organisation is the subject
     of the narration in its paragraph since the last quote ("Callaghan met dolphins
     during the filming: “...”"): that subject speaks, not the previous quote's speaker."""
@@ -96,9 +133,9 @@ def _introduced_before(index: ArticleIndex, cand: QuoteCandidate, prev: QuoteCan
     if prev is not None:
         low = max(low, prev.end)
     lo, hi = bisect.bisect_left(index.mention_starts, low), bisect.bisect_left(index.mention_starts, cand.start)
-    for start, _end, eid in reversed(index.mentions[lo:hi]):
+    for start, end, eid in reversed(index.mentions[lo:hi]):
         if index.ents[eid].entity.type in SPEAKING_TYPES and not index.in_quote(start) and index.is_subject(start):
-            return eid
+            return eid, Span(index.text[start:end], start, end)
     return None
 
 
@@ -122,14 +159,13 @@ def resolve_speakers(doc: Doc, candidates: Sequence[QuoteCandidate],
     infer_genders(index)
     resolved = _resolve_in_order(doc, index, ordered)
     quotes = []
-    for i, (cand, eid, how, members) in enumerate(resolved, start=1):
-        entity = index.ents[eid].entity if eid else None
-        speaker = Speaker(name=entity.name if entity else None, entity=eid,
-                          mention=cand.mention, resolution=how, members=members)
-        quotes.append(Quote(id=f"Q{i}", text=cand.text, start=cand.start, end=cand.end, type=cand.type,
-                            speaker=speaker, cue=cand.cue,
-                            confidence=round(cand.confidence * (RESOLUTION_CONFIDENCE[how] if eid or how in (None, "group")
-                                                                 else UNRESOLVED_DOCUMENT_CONFIDENCE), 3)))
+    for i, r in enumerate(resolved, start=1):
+        entity = index.ents[r.eid].entity if r.eid else None
+        speaker = Speaker(name=entity.name if entity else None, entity=r.eid,
+                          mention=r.mention, resolution=r.how, members=r.members)
+        trust = RESOLUTION_CONFIDENCE[r.how] if r.eid or r.how in (None, "group") else UNRESOLVED_DOCUMENT_CONFIDENCE
+        quotes.append(Quote(id=f"Q{i}", text=r.cand.text, start=r.cand.start, end=r.cand.end, type=r.cand.type,
+                            speaker=speaker, cue=r.cand.cue, confidence=round(r.cand.confidence * trust, 3)))
     return SpeakerResolution(
         quotes=tuple(quotes), entities=tuple(index.new_entities),
         mentions=tuple(MentionLink(eid, m) for eid, x in index.ents.items() for m in x.added))
