@@ -39,6 +39,22 @@ def _speaker_of(extractor_instance, text: str, quote_start: str):
      "Jobs, jobs, jobs", ("Hillary Clinton", "Mrs. Clinton")),
     ("Bill Clinton spoke first. Hillary Clinton followed him. “We did it,” Mr. Clinton said.",
      "We did it", ("Bill Clinton", "Mr. Clinton")),
+    # unnamed sources: no name, the source's own words; a spokesperson speaks for the
+    # organisation named with them
+    ("Officials said the road would reopen on Monday.", "the road would reopen", (None, "Officials")),
+    ("Experts say the virus is spreading.", "the virus is spreading", (None, "Experts")),
+    ("A spokesperson for Acme Corp. said the plant would stay open.", "the plant would stay open",
+     ("Acme Corp.", "A spokesperson")),
+    # nominal speakers: a body by its kind, a unit against its parent, an office by its holder
+    ("The Federal Trade Commission sued Acme on Monday. The commission said the deal hurt buyers.",
+     "the deal hurt buyers", ("Federal Trade Commission", "The commission")),
+    ("Acme Labs, the research arm of Acme Corp., said the drug worked. The lab said more trials "
+     "would follow.", "more trials would follow", ("Acme Labs", "The lab")),
+    ("Mayor Tom Hill left early. The mayor's office said he was ill.", "he was ill",
+     ("Tom Hill", "The mayor's office")),
+    # he with two men in play: the one the narration just made its subject
+    ("John Smith met Peter Hall in Ottawa. Smith said the talks went well. Hall disagreed. He said "
+     "nothing had changed.", "nothing had changed", ("Peter Hall", "He")),
     # descriptive speakers in features: the person in focus, named paragraphs before
     ("“Nothing changed,” said the 52-year-old owner, Tom Baker.\n\nBaker opened the shop in "
      "1990.\n\n“It was hard,” says the soft-spoken Leeds native.", "It was hard",
@@ -51,6 +67,9 @@ def _speaker_of(extractor_instance, text: str, quote_start: str):
     # titles and roles glued onto a name; a place after the name is no part of it
     ("“We will march again,” said Organizer Jane Roe.", "We will march again", ("Jane Roe", "Organizer Jane Roe")),
     ("“It was cold,” said Peter Hall, of Fresno, Calif.", "It was cold", ("Peter Hall", "Peter Hall")),
+    # a province after a city is a place, not the next quote's speaker
+    ("“It was cold,” said Peter Hall of Kingston, Ont. “We left early,” he said.", "We left early",
+     ("Peter Hall", "he")),
     # a photo credit names nobody the article talks about
     ("Photo: Jane Roe / Metro News\n\nThe mayor said the budget was fixed.", "the budget was fixed",
      (None, "The mayor")),

@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..lexicon.speech import FINITE_TAGS, REPORTING_VERBS
 from ..lexicon.names import (FEMALE_FIRST_NAMES, FEMALE_TITLES, MALE_FIRST_NAMES, MALE_TITLES, NAME_TITLES,
-                             ORG_NOUN_KINDS, ORG_UNIT_WORDS, ROLE_NOUNS)
+                             ORG_NOUN_KINDS, ORG_UNIT_WORDS, PLACE_ABBREVIATIONS, ROLE_NOUNS)
 from .names import name_key
 
 # Sentences after a one-word "ORG" subject of a speech verb within which a he/she marks it as a person.
@@ -220,11 +220,20 @@ def _said_then_pronoun(doc: Doc, m: Mention) -> bool:
 
 def repair_labels(doc: Doc, mentions: list[Mention]) -> None:
     """Step 2: fix spaCy's labels from the rest of the article (in place)."""
+    text = doc.text     # built anew on every access: read it once
     for m in mentions:      # "Crystal Heath" tagged PRODUCT: a first name and a capitalised surname
         if (m.label != "PERSON" and 2 <= len(m.words) <= 3 and m.words[0].lower() in FIRST_NAMES
                 and all(w[:1].isupper() for w in m.words)
                 and not any(w.lower() in ORG_UNIT_WORDS or w.lower() in ORG_NOUN_KINDS for w in m.words)):
             m.label = "PERSON"
+    for m in mentions:      # "Kingston, Ont.": a state or province after a city is a place
+        if name_key(m.text) in PLACE_ABBREVIATIONS and text[max(0, m.start - 3):m.start].rstrip().endswith(",") \
+                and (m.text.endswith(".") or text[m.end:m.end + 1] == "."):
+            m.label = "GPE"
+    for m in mentions:      # "Acme Labs", "Gates Foundation" tagged PERSON: a body's noun ends it
+        last = m.words[-1].lower()
+        if m.label == "PERSON" and len(m.words) > 1 and (last in ORG_UNIT_WORDS or last.rstrip("s") in ORG_NOUN_KINDS):
+            m.label = "ORG"
     surnames = {name_key(m.words[-1]) for m in mentions if m.label == "PERSON" and len(m.words) > 1}
     org_words = {name_key(w) for m in mentions if m.label == "ORG" and len(m.words) > 1 for w in m.words}
     for m in mentions:      # one word: a known surname, or a subject of "said" followed by he/she

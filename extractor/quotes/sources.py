@@ -64,7 +64,7 @@ def noun_phrase(tok: Token) -> tuple[int, int]:
     for child in tok.rights:
         if child.dep_ in _NP_RIGHT_DEPS or (tok.pos_ == "PROPN" and child.dep_ == "nummod"):
             right = max(right, child.right_edge.i)
-        elif (tok.pos_ == "PROPN" or tok.is_title) and child.dep_ == "prep" \
+        elif (tok.pos_ == "PROPN" or tok.is_title) and child.dep_ == "prep" and tok.ent_type_ != "PERSON" \
                 and child.lower_ in ("of", "for") and child.i == right + 1 \
                 and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in child.children):
             right = max(right, child.right_edge.i)  # "Institute for Economic Affairs", not "Hall, of Fresno"

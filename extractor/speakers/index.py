@@ -45,6 +45,7 @@ def entity_facts(e: Entity) -> EntityFacts:
     """The words, roles and kind of one entity; its gender is inferred later, from the text."""
     words = frozenset(w for m in e.mentions for w in _WORD.findall(m.text.lower())) \
         | frozenset(_WORD.findall(e.name.lower()))
+    words |= frozenset(singular(w) for w in words)       # "the lab" for "Acme Labs"
     roles = set()
     for d in e.descriptors:
         found = _WORD.findall(d.lower())

@@ -118,6 +118,10 @@ def _nominal(index: ArticleIndex, span: SpacySpan, head: Token) -> Resolved:
         noun = "former " + noun
     modifiers = [c for c in head.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < head.i]
     tied = next((e for c in modifiers if (e := index.covering(c))), None)
+    owner = next((c for c in modifiers if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+    if tied is None and owner is not None and not index.in_quote(owner.idx):
+        # "the mayor's office": whoever "the mayor" is
+        tied = resolve_mention(index, index.doc[slice(*noun_phrase(owner))])[0]
     document = noun in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS
     indefinite = _indefinite(head)
     generic = noun in GENERIC_SOURCE_NOUNS or head.lower_ in GENERIC_SOURCE_NOUNS
@@ -188,8 +192,10 @@ def _organisation(index: ArticleIndex, span: SpacySpan, head: Token, noun: str, 
     if tied and index.ents[tied].entity.type in _ORG_TYPES and (
             kind != "government" or index.ents[tied].kind == "government"):
         return tied, "nominal"
+    if tied and index.ents[tied].entity.type == "PERSON":
+        return tied, "nominal"      # "the mayor's office", "Trump's campaign": the person's voice
     if tied:
-        first = next((t for t in span if t.i <= head.i and t.pos_ != "DET" and t.dep_ != "poss"), head)
+        first = next((t for t in span if t.i <= head.i and t.pos_ != "DET" and t.dep_ not in ("poss", "case")), head)
         return index.add_entity(first.idx, head.idx + len(head.text), "ORG"), "nominal"
     if indefinite:
         return None, None       # "an animal rights organization": one not named
