@@ -34,6 +34,16 @@ def _speaker_of(extractor_instance, text: str, quote_start: str):
     ("“We will build it,” Tom Baker said. “It is not even hard to do.”", "It is not even hard to do",
      ("Tom Baker", "Tom Baker")),
     ("“The rules changed,” officials said. “Nobody was told.”", "Nobody was told", (None, "officials")),
+    # a paragraph ending in a colon introduces the quote under it: its subject speaks
+    ("“We will win,” said Tom Baker.\n\nHunter Biden’s statement was short. He was also emphatic "
+     "about it:\n\n“My father was never involved in my business.”", "My father was never involved",
+     ("Hunter Biden", "He")),
+    # a document speaks for whoever made it, named by "by"
+    ("An exit poll conducted by the Council on American-Islamic Relations suggested that most "
+     "voters were angry.", "most voters were angry", ("Council on American-Islamic Relations", "An exit poll")),
+    # a participle's speaker is found in the narration, not inside the quotation before it
+    ("Kathryn Barger said she backs the ban, “because I am,” adding that the state keeps passing laws.",
+     "the state keeps passing laws", ("Kathryn Barger", "Kathryn Barger")),
     # two people of one surname: a courtesy title keeps them apart
     ("Bill Clinton spoke first. Hillary Clinton followed him. “Jobs, jobs, jobs,” Mrs. Clinton said.",
      "Jobs, jobs, jobs", ("Hillary Clinton", "Mrs. Clinton")),

@@ -18,6 +18,10 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # "the health maintenance organization", "Kaiser's spokesperson").
 _NP_LEFT_DEPS = frozenset({"compound", "amod", "det", "poss", "nummod", "nmod", "quantmod"})
 _NP_RIGHT_DEPS = frozenset({"compound", "flat"})
+# Quotation marks, to skip what a participle's speaker says while looking for them.
+_CLOSING_MARKS = frozenset({"\u201d", "''"})
+_STRAIGHT_MARKS = frozenset({'"'})
+_QUOTE_MARKS = _CLOSING_MARKS | _STRAIGHT_MARKS | frozenset({"\u201c", "``"})
 # How far up a participle or conjunct may climb to find the subject it shares.
 MAX_SUBJECT_CLIMB = 4
 # Verbs whose subject authored the document they take, beyond the cue lexicon's
@@ -187,8 +191,11 @@ def speaker_of(cue: Token) -> Token | None:
         record = _record_before(cue)
         if record is not None:
             return record
+        quoted = False          # reading back: inside a quotation ("... because I am,” adding)
         for tok in reversed(_sentence_before(cue)):
-            if tok.i < cue.i and is_reporting(tok) and tok.tag_ != "VBG" and not (
+            if tok.text in _QUOTE_MARKS:
+                quoted = tok.text in _CLOSING_MARKS or (tok.text in _STRAIGHT_MARKS and not quoted)
+            elif not quoted and tok.i < cue.i and is_reporting(tok) and tok.tag_ != "VBG" and not (
                     tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod")):   # `a letter posted`
                 subject = subject_of(tok)
                 if subject is not None:

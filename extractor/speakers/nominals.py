@@ -128,6 +128,11 @@ def _nominal(index: ArticleIndex, span: SpacySpan, head: Token) -> Resolved:
     if tied is None and (document or generic):
         preps = DOCUMENT_PREPOSITIONS if document else SPOKESPERSON_PREPOSITIONS
         tied = _tied_by_preposition(index, head, preps)
+    if tied is None and document:       # "an exit poll conducted by CAIR"
+        author = document_author(head)
+        tied = resolve_mention(index, index.doc[slice(*noun_phrase(author))])[0] \
+            if author is not None and author.i != head.i and author.pos_ != "PRON" \
+            and not index.in_quote(author.idx) else None
     if document:        # "AP reporting", "its website": whoever owns the writing
         if tied:
             return tied, "nominal"

@@ -19,7 +19,6 @@ What the resolution looks up is in `speaker_index`, salience, genders and pronou
 """
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -27,11 +26,12 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ..entities.mentions import FIRST_NAMES
+from ..lexicon.names import PERSON_PRONOUNS
 from ..quotes.sources import conjoined_names, noun_phrase, relative_subject
 from ..records import Entity, MentionLink, Quote, QuoteCandidate, Span, Speaker, SpeakerResolution
-from .salience import infer_genders
-from .index import ArticleIndex
+from .index import NOMINAL_SUBJECT_DEPS, ArticleIndex
 from .nominals import resolve_mention
+from .salience import infer_genders, resolve_pronoun
 
 # How much each way of resolving is trusted; the quote's own confidence is scaled by it.
 RESOLUTION_CONFIDENCE = {"group": 1.0, "explicit": 1.0, "pronoun": 0.85, "nominal": 0.8, "adjacent": 0.75, None: 0.6}
@@ -128,14 +128,24 @@ def _introduced_before(index: ArticleIndex, cand: QuoteCandidate, prev: QuoteCan
                        ) -> tuple[str, Span] | None:
     """A quote with no source of its own, after a person or organisation is the subject
     of the narration in its paragraph since the last quote ("Callaghan met dolphins
-    during the filming: “...”"): that subject speaks, not the previous quote's speaker."""
-    low = index.para_starts[index.paragraph(cand.start)]
+    during the filming: “...”"), or of a paragraph that ends in a colon to introduce
+    it ("He was emphatic about it:"): that subject speaks, not the previous speaker."""
+    paragraph = index.paragraph(cand.start)
+    low = index.para_starts[paragraph]
+    if paragraph > 0 and index.text[:low].rstrip().endswith(":"):
+        low = index.para_starts[paragraph - 1]
     if prev is not None:
         low = max(low, prev.end)
-    lo, hi = bisect.bisect_left(index.mention_starts, low), bisect.bisect_left(index.mention_starts, cand.start)
-    for start, end, eid in reversed(index.mentions[lo:hi]):
-        if index.ents[eid].entity.type in SPEAKING_TYPES and not index.in_quote(start) and index.is_subject(start):
-            return eid, Span(index.text[start:end], start, end)
+    window = index.doc.char_span(low, cand.start, alignment_mode="contract") if low < cand.start else None
+    for tok in reversed(window or ()):
+        if tok.dep_ not in NOMINAL_SUBJECT_DEPS or index.in_quote(tok.idx):
+            continue
+        eid = index.covering(tok)
+        if eid is None and tok.lower_ in PERSON_PRONOUNS:
+            eid = resolve_pronoun(index, tok)
+        if eid is not None and index.ents[eid].entity.type in SPEAKING_TYPES:
+            phrase = index.doc[slice(*noun_phrase(tok))]
+            return eid, Span(phrase.text, phrase.start_char, phrase.end_char)
     return None
 
 
