@@ -44,6 +44,22 @@ def _speaker_of(extractor_instance, text: str, quote_start: str):
     # a participle's speaker is found in the narration, not inside the quotation before it
     ("Kathryn Barger said she backs the ban, “because I am,” adding that the state keeps passing laws.",
      "the state keeps passing laws", ("Kathryn Barger", "Kathryn Barger")),
+    # an unnamed source introduced in the paragraph takes the bare quote after it
+    ("“We are proud of the work,” said Mark Thompson, the chief executive.\n\nAnother newsroom staffer "
+     "chimed in to object to the coverage. “I think a lot of us felt very strongly about it.”",
+     "I think a lot of us felt", (None, "Another newsroom staffer")),
+    # "they" after people named by a plural noun are those people, not the body named with them
+    ("CNN aired the debate. During the meeting, a half-dozen staffers spoke about CNN’s war coverage. "
+     "They said the coverage has weakened the network.", "the coverage has weakened the network",
+     (None, "They")),
+    # an absolute participle: "with X stating"
+    ("Doocy noted that there was no evidence.\n\nThat prompted the following from Brian Kilmeade and "
+     "Ainsley Earhardt with Kilmeade stating:\n\n“But man, this looks absolutely terrible.”",
+     "But man, this looks absolutely terrible", ("Brian Kilmeade", "Kilmeade")),
+    # a surname two people share goes to the one the article is about
+    ("Chris Holden is running for the board. Holden said he would win. Holden added that taxes were "
+     "too high. Holden’s father, Nate Holden, was a senator.\n\nBarger said Holden has donors, too. "
+     "Holden denied that the money mattered.", "the money mattered", ("Chris Holden", "Holden")),
     # two people of one surname: a courtesy title keeps them apart
     ("Bill Clinton spoke first. Hillary Clinton followed him. “Jobs, jobs, jobs,” Mrs. Clinton said.",
      "Jobs, jobs, jobs", ("Hillary Clinton", "Mrs. Clinton")),

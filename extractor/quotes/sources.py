@@ -191,8 +191,14 @@ def speaker_of(cue: Token) -> Token | None:
         record = _record_before(cue)
         if record is not None:
             return record
+        prev = cue.doc[cue.i - 1] if cue.i > 0 else None
+        if prev is not None and prev.dep_ == "pobj" and prev.head.lower_ == "with" \
+                and prev.pos_ in ("PROPN", "NOUN", "PRON"):
+            return prev             # `with Kilmeade stating`: the participle's own subject
         quoted = False          # reading back: inside a quotation ("... because I am,” adding)
         for tok in reversed(_sentence_before(cue)):
+            if is_paragraph_break(tok):
+                break
             if tok.text in _QUOTE_MARKS:
                 quoted = tok.text in _CLOSING_MARKS or (tok.text in _STRAIGHT_MARKS and not quoted)
             elif not quoted and tok.i < cue.i and is_reporting(tok) and tok.tag_ != "VBG" and not (

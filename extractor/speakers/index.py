@@ -124,7 +124,9 @@ class ArticleIndex:
         """The entity that goes by this name (a mention's text, or a person's surname)."""
         if self.forms is None:
             self.forms = {}
-            for x in self.ents.values():
+            # A surname two people share ("Holden" for Chris and his father Nate Holden)
+            # goes to the one named most: the article's subject, as in entity clustering.
+            for x in sorted(self.ents.values(), key=lambda x: len(x.entity.mentions)):
                 keys = {name_key(m.text) for m in x.entity.mentions} | {name_key(x.entity.name)}
                 if x.entity.type == "PERSON":
                     keys.add(name_key(x.entity.name).split()[-1])

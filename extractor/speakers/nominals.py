@@ -147,8 +147,7 @@ def _nominal(index: ArticleIndex, span: SpacySpan, head: Token) -> Resolved:
                                 lambda x: noun in x.roles and x.entity.type not in _NOT_A_VOICE) \
             or _author(index, head), "nominal"
     plural = head.tag_ in ("NNS", "NNPS")
-    person_noun = generic or noun in ROLE_NOUNS or noun in OFFICE_NOUNS or noun in GENDERED_NOUNS \
-        or noun.endswith(ROLE_SUFFIXES + _AGENT_SUFFIXES)
+    person_noun = generic or is_person_noun(noun)
     if tied and not (person_noun or plural) and noun not in ORG_NOUN_KINDS:
         return tied, "nominal"      # "Bobulinski's testimony", "the MBA's index": whose it is
     if noun in ORG_NOUN_KINDS and not plural:
@@ -161,6 +160,13 @@ def _nominal(index: ArticleIndex, span: SpacySpan, head: Token) -> Resolved:
             index, head.idx, lambda x: x.entity.type == "PERSON" and noun in x.roles)
         return (eid, "nominal") if eid else (None, None)
     return _role(index, head, noun)
+
+
+def is_person_noun(noun: str) -> bool:
+    """A singular common noun for people: a role, an office, a gendered word, or a word
+    ending like one ("psychologist", "staffer", "resident")."""
+    return noun in ROLE_NOUNS or noun in OFFICE_NOUNS or noun in GENDERED_NOUNS or noun in GENERIC_SOURCE_NOUNS \
+        or noun.endswith(ROLE_SUFFIXES + _AGENT_SUFFIXES)
 
 
 def _author(index: ArticleIndex, head: Token) -> str | None:

@@ -24,13 +24,14 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from ..entities.mentions import FIRST_NAMES
 from ..lexicon.names import PERSON_PRONOUNS
 from ..quotes.sources import conjoined_names, noun_phrase, relative_subject
 from ..records import Entity, MentionLink, Quote, QuoteCandidate, Span, Speaker, SpeakerResolution
-from .index import NOMINAL_SUBJECT_DEPS, ArticleIndex
-from .nominals import resolve_mention
+from .index import NOMINAL_SUBJECT_DEPS, ArticleIndex, singular
+from .nominals import is_person_noun, resolve_mention
 from .salience import infer_genders, resolve_pronoun
 
 # How much each way of resolving is trusted; the quote's own confidence is scaled by it.
@@ -96,7 +97,8 @@ def _without_mention(index: ArticleIndex, cand: QuoteCandidate, prev: _Resolved 
     the same or the previous paragraph (`“A,” he said. “B.”`: "he" names B's source too)."""
     introduced = _introduced_before(index, cand, prev.cand if prev else None)
     if introduced is not None:
-        return _Resolved(cand, introduced[1], introduced[0], "adjacent")
+        eid, mention = introduced
+        return _Resolved(cand, mention, eid, "adjacent" if eid else None)
     if prev is None:
         return _Resolved(cand, None)
     gap = index.paragraph(cand.start) - index.paragraph(prev.cand.start)
@@ -125,11 +127,12 @@ def _group(index: ArticleIndex, span: SpacySpan) -> tuple[str, ...]:
 
 
 def _introduced_before(index: ArticleIndex, cand: QuoteCandidate, prev: QuoteCandidate | None
-                       ) -> tuple[str, Span] | None:
+                       ) -> tuple[str | None, Span] | None:
     """A quote with no source of its own, after a person or organisation is the subject
     of the narration in its paragraph since the last quote ("Callaghan met dolphins
     during the filming: “...”"), or of a paragraph that ends in a colon to introduce
-    it ("He was emphatic about it:"): that subject speaks, not the previous speaker."""
+    it ("He was emphatic about it:"): that subject speaks, not the previous speaker; an
+    unnamed one ("Another staffer chimed in") is an unnamed source (no entity)."""
     paragraph = index.paragraph(cand.start)
     low = index.para_starts[paragraph]
     if paragraph > 0 and index.text[:low].rstrip().endswith(":"):
@@ -138,15 +141,27 @@ def _introduced_before(index: ArticleIndex, cand: QuoteCandidate, prev: QuoteCan
         low = max(low, prev.end)
     window = index.doc.char_span(low, cand.start, alignment_mode="contract") if low < cand.start else None
     for tok in reversed(window or ()):
-        if tok.dep_ not in NOMINAL_SUBJECT_DEPS or index.in_quote(tok.idx):
+        if not _narrated_subject(tok) or index.in_quote(tok.idx):
             continue
         eid = index.covering(tok)
         if eid is None and tok.lower_ in PERSON_PRONOUNS:
             eid = resolve_pronoun(index, tok)
+        phrase = index.doc[slice(*noun_phrase(tok))]
+        if eid is None and tok.pos_ == "NOUN" and is_person_noun(singular(tok.lemma_.lower())):
+            eid = resolve_mention(index, phrase)[0]
+            if eid is None:
+                return None, Span(phrase.text, phrase.start_char, phrase.end_char)
         if eid is not None and index.ents[eid].entity.type in SPEAKING_TYPES:
-            phrase = index.doc[slice(*noun_phrase(tok))]
             return eid, Span(phrase.text, phrase.start_char, phrase.end_char)
     return None
+
+
+def _narrated_subject(tok: Token) -> bool:
+    """A subject, or a noun the parser made the root with its verb hung on it as a
+    modifier ("Another staffer chimed in": staffer ROOT, chimed acl)."""
+    return tok.dep_ in NOMINAL_SUBJECT_DEPS or (
+        tok.dep_ == "ROOT" and tok.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "acl" and c.pos_ == "VERB" and c.i == tok.i + 1 for c in tok.children))
 
 
 def resolve_speakers(doc: Doc, candidates: Sequence[QuoteCandidate],

@@ -150,10 +150,10 @@ def resolve_pronoun(index: ArticleIndex, tok: Token) -> str | None:
 
 
 def _plural_subject_since(index: ArticleIndex, pos: int, eid: str) -> bool:
-    """A plural common noun is a subject between `eid`'s last mention and `pos`."""
-    hi = bisect.bisect_left(index.mention_starts, pos)
-    last = max([s for s, _e, e in index.mentions[max(0, hi - MAX_MENTIONS_BACK):hi] if e == eid]
-               + [s for s, e in index.history if e == eid and s < pos], default=0)
+    """A plural common noun is a subject in the sentence before `pos` or its own (after
+    `eid`'s last naming as a speaker): "a half-dozen staffers spoke about CNN's coverage.
+    They said" are the staffers, though CNN was named after them."""
+    last = max([s for s, e in index.history if e == eid and s < pos], default=0)
     low = max(last + 1, index.sent_starts[max(0, index.sentence(pos) - 1)])
     span = index.doc.char_span(low, pos, alignment_mode="contract") if low < pos else None
     return span is not None and any(t.dep_ in NOMINAL_SUBJECT_DEPS and t.tag_ == "NNS" and not index.in_quote(t.idx)
