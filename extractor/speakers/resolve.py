@@ -1,21 +1,28 @@
 """Speakers: resolve the words naming each quote's source to one entity.
 
 Each candidate's mention is read by its head word, in text order:
-1. explicit: the head lies in an entity mention ("striker Tanya Taluz"), or is a name
-   NER missed (an entity is made for it);
-2. pronoun: he/she to the most salient person of that gender, it/they/we to the most
+1. group: names coordinated with names ("Ana and Luis Ortega said"): no single
+   speaker, every member named (`Speaker.members`);
+2. explicit: the head lies in an entity mention ("striker Tanya Taluz"), or is a name
+   NER missed (an entity is made for it, with the next entity id);
+3. pronoun: he/she to the most salient person of that gender, it/they/we to the most
    salient organisation;
-3. nominal: an organisation noun ("the company") to the most salient organisation of a
+4. nominal: an organisation noun ("the company") to the most salient organisation of a
    fitting kind; a role noun ("the psychologist") to the person whose descriptors share
-   it; a spokesperson or document tied to an organisation ("a Kaiser spokesperson") to it;
-   "the statement" to whoever issued it before ("Kaiser said in a statement"), else the
+   it, or a feature's description ("the veteran organizer") to the person in focus; a
+   spokesperson, office or document tied to someone ("a Kaiser spokesperson", "the
+   mayor's office") to them; "the statement" to whoever issued it before, else the
    nominal itself is the source, unresolved (no entity, lower confidence);
-4. adjacent: no mention, and the previous quote is in the same or the previous
-   paragraph: its speaker goes on.
-Salience is recency in sentences plus bonuses for grammatical subjects and for the
-speakers of the latest quotes (news keeps talking about whoever just spoke).
-What the resolution looks up is in `speaker_index`, salience, genders and pronouns in
-`salience`, names and nominals in `speaker_nominals`.
+5. no mention: the subject the narration introduced in the quote's paragraph (or in a
+   paragraph ending in a colon before it), named or not; else the previous quote's
+   source when it is in the same or the previous paragraph, with the words that named
+   it (`“A,” he said. “B.”`).
+A relative pronoun subject ("Cruz, who said") is reported as the mention; its
+antecedent is what resolves. Salience is recency in sentences plus bonuses for subjects,
+names in the same paragraph and the speakers of the latest quotes. What the resolution
+looks up is in `index`, salience, genders and pronouns in `salience`, names and
+nominals in `nominals`. The stage reads the entity stage's records and returns
+new ones (`SpeakerResolution`): it never renumbers or rewrites them.
 """
 from __future__ import annotations
 
