@@ -38,6 +38,9 @@ def _speaker_of(extractor_instance, text: str, quote: str):
     ("“We will win,” said Tom Baker.\n\nHunter Biden’s statement was short. He was also emphatic "
      "about it:\n\n“My father was never involved in my business.”", "My father was never involved in my business.",
      ("Hunter Biden", "He")),
+    # a colon introduces the quote: the one named before it speaks
+    ("“We won,” said Ann Lee.\n\nThe poll has more. More from Jones: “The partisanship of the state "
+     "is a starting point.”", "The partisanship of the state is a starting point.", ("Jones", "Jones")),
     # a document speaks for whoever made it, named by "by"
     ("An exit poll conducted by the Council on American-Islamic Relations suggested that most "
      "voters were angry.", "most voters were angry", ("Council on American-Islamic Relations", "An exit poll")),

@@ -26,6 +26,7 @@ new ones (`SpeakerResolution`): it never renumbers or rewrites them.
 """
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -39,7 +40,7 @@ from ..quotes.sources import conjoined_names, noun_phrase, relative_subject
 from ..records import Entity, MentionLink, Quote, QuoteCandidate, Span, Speaker, SpeakerResolution
 from .index import NOMINAL_SUBJECT_DEPS, ArticleIndex, singular
 from .nominals import is_person_noun, resolve_mention
-from .salience import infer_genders, resolve_pronoun
+from .salience import MAX_MENTIONS_BACK, infer_genders, resolve_pronoun
 
 # How much each way of resolving is trusted; the quote's own confidence is scaled by it.
 RESOLUTION_CONFIDENCE = {"group": 1.0, "explicit": 1.0, "pronoun": 0.85, "nominal": 0.8, "adjacent": 0.75, None: 0.6}
@@ -48,6 +49,9 @@ RESOLUTION_CONFIDENCE = {"group": 1.0, "explicit": 1.0, "pronoun": 0.85, "nomina
 UNRESOLVED_DOCUMENT_CONFIDENCE = 0.5
 # Who may be the source of a quote that names none: people and organisations.
 SPEAKING_TYPES = frozenset({"PERSON", "ORG"})
+# A colon introduces the quote when at most a space and an opening mark lie between.
+COLON_REACH = 3
+_OPENING_MARKS = "\u201c\"'\u2018"
 
 
 @dataclass(frozen=True)
@@ -160,6 +164,22 @@ def _introduced_before(index: ArticleIndex, cand: QuoteCandidate, prev: QuoteCan
                 return None, Span(phrase.text, phrase.start_char, phrase.end_char)
         if eid is not None and index.ents[eid].entity.type in SPEAKING_TYPES:
             return eid, Span(phrase.text, phrase.start_char, phrase.end_char)
+    return _named_before_colon(index, cand.start, low)
+
+
+def _named_before_colon(index: ArticleIndex, pos: int, low: int) -> tuple[str, Span] | None:
+    """A quote opened right after a colon ("Continued Stone: “...”", "More from Jones:
+    “...”"): the last person or organisation named in the sentence before the colon."""
+    colon = index.text.rfind(":", max(low, pos - COLON_REACH), pos)
+    if colon < 0 or index.text[colon + 1:pos].strip(_OPENING_MARKS + " "):
+        return None
+    floor = max(low, index.sent_starts[index.sentence(colon)])
+    hi = bisect.bisect_left(index.mention_starts, colon)
+    for start, end, eid in reversed(index.mentions[max(0, hi - MAX_MENTIONS_BACK):hi]):
+        if start < floor:
+            break
+        if index.ents[eid].entity.type in SPEAKING_TYPES and not index.in_quote(start):
+            return eid, Span(index.text[start:end], start, end)
     return None
 
 
