@@ -94,7 +94,8 @@ class Speaker(_Record):
     name: str | None
     entity: str | None
     mention: Span | None = None
-    resolution: str | None = None   # explicit, pronoun, nominal, adjacent
+    resolution: str | None = None   # explicit, pronoun, nominal, adjacent, group
+    members: tuple[str, ...] = ()   # a group's names ("Ana and Luis Ortega said"); name is None then
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,11 @@ def test_org_tagged_surname_is_repaired_to_the_person(nlp):
      [("Marquez", "PERSON")]),
     # a first name inside an organisation's name does not make it a person
     ("Tanya Okafor Group said it would appeal.", [("Tanya Okafor Group", "ORG")]),
+    # a state or province after a city is a place; a body's noun ends an organisation
+    ("“It was cold,” said Peter Hall of Kingston, Ont.",
+     [("Peter Hall", "PERSON"), ("Kingston", "GPE"), ("Ont", "GPE")]),
+    ("Acme Labs, the research arm of Acme Corp., said the drug worked.",
+     [("Acme Labs", "ORG"), ("Acme Corp.", "ORG")]),
 ])
 def test_label_repair(nlp, text, expected):
     assert [(e.name, e.type) for e in find_entities(nlp(text))] == expected

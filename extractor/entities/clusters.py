@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from .mentions import FIRST_NAMES, Mention, initials
 from ..lexicon.names import ORG_UNIT_WORDS
-from .names import name_key, near_spelling
+from .names import name_key, near_spelling, person_gender_hint
 
 # Names in news are at most a few words past the shortest form ("Kaiser" -> "Kaiser
 # Permanente", "Apple" -> "Apple Inc."); more extra words mean a different, larger name.
@@ -32,6 +32,15 @@ def cluster_people(people: list[Mention]) -> list[list[Mention]]:
         if len(m.words) > len(forms[i]):
             forms[i] = tuple(name_key(w) for w in m.words)
 
+    def gender(i: int) -> str | None:
+        """A cluster's gender, from a courtesy title or a first name."""
+        titled = {o.title_gender for o in clusters[i]} - {None}
+        return titled.pop() if len(titled) == 1 else person_gender_hint(" ".join(forms[i]))
+
+    def fits(i: int, m: Mention) -> bool:
+        """"Mrs. Clinton" is not Bill Clinton: a title never joins the other gender."""
+        return m.title_gender is None or gender(i) in (None, m.title_gender)
+
     def nearest(candidates: list[int], m: Mention) -> int:
         """Of people sharing a surname, the one named most so far (the article's subject,
         not a relative named once), then the one named last."""
@@ -43,14 +52,14 @@ def cluster_people(people: list[Mention]) -> list[list[Mention]]:
     ordered = sorted(people, key=lambda m: (-len(m.words), m.start))
     for m in ordered:
         words = tuple(name_key(w) for w in m.words)
-        exact = [i for i, f in enumerate(forms) if words[-1] == f[-1] and set(words) <= set(f)]
+        exact = [i for i, f in enumerate(forms) if words[-1] == f[-1] and set(words) <= set(f) and fits(i, m)]
         if not exact and len(words) == 1:
             exact = [i for i, f in enumerate(forms) if len(f) > 1 and words[0] == f[0]
                      and words[0] in FIRST_NAMES]
             exact = exact if len(exact) == 1 else []
         if not exact:
             exact = [i for i, f in enumerate(forms) if near_spelling(words[-1], f[-1])
-                     and (len(words) == 1 or words[0] == f[0])]
+                     and (len(words) == 1 or words[0] == f[0]) and fits(i, m)]
         if exact:
             join(nearest(exact, m), m)
         else:

@@ -23,7 +23,8 @@ from spacy.tokens import Doc
 
 from .descriptors import descriptors_of
 from .clusters import add_missed_mentions, cluster_others, cluster_people
-from .mentions import Mention, clean_mentions, expand_acronyms, keep_brand_possessives, repair_labels
+from .mentions import (Mention, clean_mentions, drop_credit_lines, expand_acronyms, keep_brand_possessives,
+                       repair_labels)
 from .names import name_key
 from ..records import Entity, Span
 
@@ -59,7 +60,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     """
     text = doc.text     # built anew on every access: read it once
     mentions = [m for ent in doc.ents if ent.label_ in ENTITY_LABELS for m in clean_mentions(doc, text, ent)]
-    mentions = expand_acronyms(doc, text, mentions)
+    mentions = expand_acronyms(doc, text, drop_credit_lines(text, mentions))
     keep_brand_possessives(text, mentions)
     repair_labels(doc, mentions)
     people = [m for m in mentions if m.label == "PERSON"]

@@ -18,7 +18,8 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ..lexicon.speech import FINITE_TAGS, REPORTING_VERBS
-from ..lexicon.names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, NAME_TITLES, ORG_NOUN_KINDS, ORG_UNIT_WORDS
+from ..lexicon.names import (FEMALE_FIRST_NAMES, FEMALE_TITLES, MALE_FIRST_NAMES, MALE_TITLES, NAME_TITLES,
+                             ORG_NOUN_KINDS, ORG_UNIT_WORDS, PLACE_ABBREVIATIONS, ROLE_NOUNS)
 from .names import name_key
 
 # Sentences after a one-word "ORG" subject of a speech verb within which a he/she marks it as a person.
@@ -28,7 +29,17 @@ FIRST_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES
 FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "at", "&", "to", "de"})
 _LEADING_TITLES = re.compile(r"(?:(?:%s)\s+)*" % "|".join(
     re.escape(t) for t in sorted(NAME_TITLES, key=len, reverse=True)), re.IGNORECASE)
-_PIECE_END = re.compile(r",|\s\(")         # "X, America's ...", "X (FCDO"
+# "X, America's ...", "X (FCDO", a credit "Jane Roe / Metro News" (not "AC/DC")
+_PIECE_END = re.compile(r",|\s\(|\s/|/\s")
+# A credit or byline line: a label ("Photo:", "Image by", "By"), or a short line with a
+# name, a spaced slash and an outlet ("Jane Roe / Reuters"); 80 characters hold a long
+# name and outlet, far less than a sentence of news.
+_CREDIT_LINE = re.compile(r"^[^\S\n]*(?:\(?(?:photo|photograph|image|picture|video|illustration|graphic|credit)s?"
+                          r"\b[^\n]{0,80}|by\s[^\n]{0,80}|[^\n]{0,40}\w\s/\s[A-Z][^\n]{0,40})$",
+                          re.IGNORECASE | re.MULTILINE)
+_WORD_SPAN = re.compile(r"\S+")
+# Endings of nouns for someone who does something ("organizer", "activist", "historian").
+_ROLE_ENDINGS = ("er", "or", "ist", "ian")
 _SEGMENT_BREAK = re.compile(r"[\n\"\u201c\u201d]+")
 _LEADING_THE = re.compile(r"(?:the|The|THE|a|an)\s+")
 _TRAILING_POSSESSIVE = re.compile(r"['\u2018\u2019]s?$")
@@ -50,6 +61,7 @@ class Mention:
     span: SpacySpan | None
     suffix_end: int | None = None   # end with the "'s" after the name, if one follows it
     brand: bool = False             # that "'s" is no possessive here: it is part of the name
+    title_gender: str | None = None  # "male" after Mr., "female" after Mrs./Ms.
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -79,8 +91,11 @@ def clean_mentions(doc: Doc, text_of_doc: str, ent: SpacySpan) -> list[Mention]:
         suffix_end = end if poss and poss.group().endswith("s") else after.end() if after else None
         if poss and end - begin > 2:
             end = begin + poss.start()
+        title_gender = None
         if ent.label_ == "PERSON":
-            begin = _LEADING_TITLES.match(text_of_doc, begin, end).end()
+            titled = _LEADING_TITLES.match(text_of_doc, begin, end)
+            title_gender = _title_gender(titled.group())
+            begin = _after_leading_role(text_of_doc, titled.end(), end)
         text = text_of_doc[begin:end]
         if len(text) < 2 or not any(c.isupper() for c in text):
             continue
@@ -92,8 +107,41 @@ def clean_mentions(doc: Doc, text_of_doc: str, ent: SpacySpan) -> list[Mention]:
         brand = suffix_end is not None and len(after) == 2 and after[0].tag_ == "POS" \
             and span[-1].dep_ in _NAME_ROLES and (after[1].tag_ in FINITE_TAGS
                                                   or after[1].tag_ == "IN" or after[1].text == ".")
-        out.append(Mention(begin, end, text, ent.label_, span, suffix_end, brand))
+        if ent.label_ == "PERSON" and title_gender is None and span is not None and span.start > 0:
+            title_gender = _title_gender(doc[span.start - 1].text)     # NER left "Mr." out
+        out.append(Mention(begin, end, text, ent.label_, span, suffix_end, brand, title_gender))
     return out
+
+
+def _title_gender(titles: str) -> str | None:
+    """'male' for "Mr.", 'female' for "Mrs." / "Ms.", else None."""
+    words = {w.lower() for w in titles.split()}
+    return "male" if words & MALE_TITLES else "female" if words & FEMALE_TITLES else None
+
+
+def _after_leading_role(text: str, begin: int, end: int) -> int:
+    """Where a person's name starts past a role and what precedes it, glued on by NER:
+    "Organizer Jane Roe", "Microsoft President Brad Smith" -> the name. A role is a
+    known role noun, or (with two name words left) a word ending like one ("Organizer")."""
+    words = list(_WORD_SPAN.finditer(text, begin, end))
+    cut = None
+    for i, word in enumerate(words[:-1]):
+        low = word.group().lower().rstrip(".")
+        if low in FIRST_NAMES:
+            break
+        if low in ROLE_NOUNS or low in NAME_TITLES or (
+                len(words) - i > 2 and low.endswith(_ROLE_ENDINGS) and word.group()[:1].isupper()):
+            cut = i
+    return words[cut + 1].start() if cut is not None else begin
+
+
+def drop_credit_lines(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Names in a photo credit or byline line ("Photo: Jane Roe / Metro News", "By Jane
+    Roe") are not people the article talks about: a photographer is nobody's antecedent."""
+    lines = [(m.start(), m.end()) for m in _CREDIT_LINE.finditer(text)]
+    if not lines:
+        return mentions
+    return [m for m in mentions if not any(s <= m.start < e for s, e in lines)]
 
 
 def keep_brand_possessives(text: str, mentions: list[Mention]) -> None:
@@ -172,11 +220,20 @@ def _said_then_pronoun(doc: Doc, m: Mention) -> bool:
 
 def repair_labels(doc: Doc, mentions: list[Mention]) -> None:
     """Step 2: fix spaCy's labels from the rest of the article (in place)."""
+    text = doc.text     # built anew on every access: read it once
     for m in mentions:      # "Crystal Heath" tagged PRODUCT: a first name and a capitalised surname
         if (m.label != "PERSON" and 2 <= len(m.words) <= 3 and m.words[0].lower() in FIRST_NAMES
                 and all(w[:1].isupper() for w in m.words)
                 and not any(w.lower() in ORG_UNIT_WORDS or w.lower() in ORG_NOUN_KINDS for w in m.words)):
             m.label = "PERSON"
+    for m in mentions:      # "Kingston, Ont.": a state or province after a city is a place
+        if name_key(m.text) in PLACE_ABBREVIATIONS and text[max(0, m.start - 3):m.start].rstrip().endswith(",") \
+                and (m.text.endswith(".") or text[m.end:m.end + 1] == "."):
+            m.label = "GPE"
+    for m in mentions:      # "Acme Labs", "Gates Foundation" tagged PERSON: a body's noun ends it
+        last = m.words[-1].lower()
+        if m.label == "PERSON" and len(m.words) > 1 and (last in ORG_UNIT_WORDS or last.rstrip("s") in ORG_NOUN_KINDS):
+            m.label = "ORG"
     surnames = {name_key(m.words[-1]) for m in mentions if m.label == "PERSON" and len(m.words) > 1}
     org_words = {name_key(w) for m in mentions if m.label == "ORG" and len(m.words) > 1 for w in m.words}
     for m in mentions:      # one word: a known surname, or a subject of "said" followed by he/she

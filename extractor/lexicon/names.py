@@ -119,7 +119,7 @@ ORG_NOUN_KINDS: dict[str, str] = {
         insurer retailer maker manufacturer carrier airline bank cooperative utility chain
         startup giant employer hmo conglomerate network brand outlet newspaper broadcaster
         platform publisher developer supplier distributor lender plant hospital clinic
-        paper magazine station
+        paper magazine station lab laboratory
         """.split()},
     **{w: "union" for w in "union guild federation association alliance coalition".split()},
     **{w: "government" for w in """
@@ -170,7 +170,8 @@ ROLE_NOUNS = OFFICE_NOUNS | frozenset("""
 head director manager owner doctor physician surgeon nurse psychologist therapist professor
 teacher judge author attorney-general captain colonel sergeant striker man woman boy girl
 father mother husband wife son daughter victim survivor farmer driver pilot veteran activist
-economist
+economist native graduate retiree fan mom dad grandmother grandfather parent star athlete actor
+actress nominee refugee widow widower
 """.split())
 
 # Words for people that carry a gender ("the woman said" is never "he").
@@ -203,3 +204,12 @@ ROLE_SUFFIXES = ("ist", "ian", "man", "woman", "person")
 PERSON_PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
                    "she": "female", "her": "female", "hers": "female", "herself": "female"}
 ORG_PRONOUNS = frozenset({"it", "its", "itself", "they", "them", "their", "we", "our", "us"})
+
+# Abbreviations of US states (AP style) and Canadian provinces (Canadian Press style)
+# written after a city ("Fresno, Calif.", "Kingston, Ont."): places, never people or
+# sources, whatever NER makes of them. Lowercased, dots dropped (as `name_key` makes them).
+PLACE_ABBREVIATIONS = frozenset("""
+ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont
+neb nev nh nj nm ny nc nd okla ore pa ri sc sd tenn vt va wash wva wis wyo
+alta bc man nb nl ns ont pei que sask
+""".split())

@@ -18,6 +18,10 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # "the health maintenance organization", "Kaiser's spokesperson").
 _NP_LEFT_DEPS = frozenset({"compound", "amod", "det", "poss", "nummod", "nmod", "quantmod"})
 _NP_RIGHT_DEPS = frozenset({"compound", "flat"})
+# Quotation marks, to skip what a participle's speaker says while looking for them.
+_CLOSING_MARKS = frozenset({"\u201d", "''"})
+_STRAIGHT_MARKS = frozenset({'"'})
+_QUOTE_MARKS = _CLOSING_MARKS | _STRAIGHT_MARKS | frozenset({"\u201c", "``"})
 # How far up a participle or conjunct may climb to find the subject it shares.
 MAX_SUBJECT_CLIMB = 4
 # Verbs whose subject authored the document they take, beyond the cue lexicon's
@@ -29,12 +33,27 @@ _AUTHOR_PREPOSITIONS = frozenset({"in", "through", "via"})
 
 def source_phrase(tok: Token) -> tuple[int, int]:
     """The words naming a source: its noun phrase, or the name in apposition to a
-    common noun (`the spokesperson for the union, Jane Doe,` -> `Jane Doe`)."""
+    common noun (`the spokesperson for the union, Jane Doe,` -> `Jane Doe`); with
+    every name of a group (`Ana and Luis Ortega`, `the panelists — A, B and C —`)."""
     if tok.pos_ == "NOUN":
         name = next((c for c in tok.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if name is not None:
-            return noun_phrase(name)
-    return noun_phrase(tok)
+            tok = name
+    start, end = noun_phrase(tok)
+    members = conjoined_names(tok)
+    return (start, noun_phrase(members[-1])[1]) if len(members) > 1 else (start, end)
+
+
+def conjoined_names(tok: Token) -> list[Token]:
+    """The heads of the names in `A, B and C` (A's conjuncts, in order) when `tok` is a
+    name coordinated with other names in its paragraph; else []."""
+    if tok.pos_ != "PROPN":
+        return []
+    names = [tok]
+    for conj in tok.conjuncts:
+        if conj.i > tok.i and conj.pos_ == "PROPN" and same_paragraph(tok, conj):
+            names.append(conj)
+    return sorted(names, key=lambda t: t.i) if len(names) > 1 else []
 
 
 def noun_phrase(tok: Token) -> tuple[int, int]:
@@ -49,10 +68,10 @@ def noun_phrase(tok: Token) -> tuple[int, int]:
     for child in tok.rights:
         if child.dep_ in _NP_RIGHT_DEPS or (tok.pos_ == "PROPN" and child.dep_ == "nummod"):
             right = max(right, child.right_edge.i)
-        elif (tok.pos_ == "PROPN" or tok.is_title) and child.dep_ == "prep" \
-                and child.lower_ in ("of", "for") \
+        elif (tok.pos_ == "PROPN" or tok.is_title) and child.dep_ == "prep" and tok.ent_type_ != "PERSON" \
+                and child.lower_ in ("of", "for") and child.i == right + 1 \
                 and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in child.children):
-            right = max(right, child.right_edge.i)  # "Institute for Economic Affairs"
+            right = max(right, child.right_edge.i)  # "Institute for Economic Affairs", not "Hall, of Fresno"
     for i in range(tok.i - 1, left - 1, -1):    # never across a paragraph or bracket
         t = tok.doc[i]
         if "\n" in t.text or (t.is_punct and t.dep_ != "case" and t.text not in "-.&"):
@@ -93,6 +112,13 @@ def subject_of(verb: Token) -> Token | None:
             return _channel_owner(tok.head)
         return None
     return None
+
+
+def relative_subject(verb: Token) -> Token | None:
+    """The relative pronoun that is the subject of `verb` (`Cruz, who said`: who)."""
+    if verb.dep_ != "relcl":
+        return None
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS), None)
 
 
 def _antecedent(relative: Token, head: Token) -> Token:
@@ -165,8 +191,17 @@ def speaker_of(cue: Token) -> Token | None:
         record = _record_before(cue)
         if record is not None:
             return record
+        prev = cue.doc[cue.i - 1] if cue.i > 0 else None
+        if prev is not None and prev.dep_ == "pobj" and prev.head.lower_ == "with" \
+                and prev.pos_ in ("PROPN", "NOUN", "PRON"):
+            return prev             # `with Kilmeade stating`: the participle's own subject
+        quoted = False          # reading back: inside a quotation ("... because I am,” adding)
         for tok in reversed(_sentence_before(cue)):
-            if tok.i < cue.i and is_reporting(tok) and tok.tag_ != "VBG" and not (
+            if is_paragraph_break(tok):
+                break
+            if tok.text in _QUOTE_MARKS:
+                quoted = tok.text in _CLOSING_MARKS or (tok.text in _STRAIGHT_MARKS and not quoted)
+            elif not quoted and tok.i < cue.i and is_reporting(tok) and tok.tag_ != "VBG" and not (
                     tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod")):   # `a letter posted`
                 subject = subject_of(tok)
                 if subject is not None:

@@ -45,6 +45,7 @@ def entity_facts(e: Entity) -> EntityFacts:
     """The words, roles and kind of one entity; its gender is inferred later, from the text."""
     words = frozenset(w for m in e.mentions for w in _WORD.findall(m.text.lower())) \
         | frozenset(_WORD.findall(e.name.lower()))
+    words |= frozenset(singular(w) for w in words)       # "the lab" for "Acme Labs"
     roles = set()
     for d in e.descriptors:
         found = _WORD.findall(d.lower())
@@ -123,7 +124,9 @@ class ArticleIndex:
         """The entity that goes by this name (a mention's text, or a person's surname)."""
         if self.forms is None:
             self.forms = {}
-            for x in self.ents.values():
+            # A surname two people share ("Holden" for Chris and his father Nate Holden)
+            # goes to the one named most: the article's subject, as in entity clustering.
+            for x in sorted(self.ents.values(), key=lambda x: len(x.entity.mentions)):
                 keys = {name_key(m.text) for m in x.entity.mentions} | {name_key(x.entity.name)}
                 if x.entity.type == "PERSON":
                     keys.add(name_key(x.entity.name).split()[-1])

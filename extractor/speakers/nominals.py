@@ -32,6 +32,9 @@ NOMINAL_WINDOW_SENTENCES = 15
 NOMINAL_DISTANCE_WEIGHT = 0.3
 # "the prime minister" with no one so described: only a person named just before.
 ROLE_FALLBACK_WINDOW_SENTENCES = 3
+# "the veteran organizer says" in a feature: the person in focus, named up to a few
+# paragraphs before (the pronoun window).
+FOCUS_WINDOW_SENTENCES = 10
 # A role noun may name a person introduced just after it ("his doctor said ... Dr. X").
 CATAPHORA_WINDOW_SENTENCES = 3
 
@@ -115,12 +118,21 @@ def _nominal(index: ArticleIndex, span: SpacySpan, head: Token) -> Resolved:
         noun = "former " + noun
     modifiers = [c for c in head.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < head.i]
     tied = next((e for c in modifiers if (e := index.covering(c))), None)
+    owner = next((c for c in modifiers if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+    if tied is None and owner is not None and not index.in_quote(owner.idx):
+        # "the mayor's office": whoever "the mayor" is
+        tied = resolve_mention(index, index.doc[slice(*noun_phrase(owner))])[0]
     document = noun in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS
     indefinite = _indefinite(head)
     generic = noun in GENERIC_SOURCE_NOUNS or head.lower_ in GENERIC_SOURCE_NOUNS
     if tied is None and (document or generic):
         preps = DOCUMENT_PREPOSITIONS if document else SPOKESPERSON_PREPOSITIONS
         tied = _tied_by_preposition(index, head, preps)
+    if tied is None and document:       # "an exit poll conducted by CAIR"
+        author = document_author(head)
+        tied = resolve_mention(index, index.doc[slice(*noun_phrase(author))])[0] \
+            if author is not None and author.i != head.i and author.pos_ != "PRON" \
+            and not index.in_quote(author.idx) else None
     if document:        # "AP reporting", "its website": whoever owns the writing
         if tied:
             return tied, "nominal"
@@ -135,8 +147,7 @@ def _nominal(index: ArticleIndex, span: SpacySpan, head: Token) -> Resolved:
                                 lambda x: noun in x.roles and x.entity.type not in _NOT_A_VOICE) \
             or _author(index, head), "nominal"
     plural = head.tag_ in ("NNS", "NNPS")
-    person_noun = generic or noun in ROLE_NOUNS or noun in OFFICE_NOUNS or noun in GENDERED_NOUNS \
-        or noun.endswith(ROLE_SUFFIXES + _AGENT_SUFFIXES)
+    person_noun = generic or is_person_noun(noun)
     if tied and not (person_noun or plural) and noun not in ORG_NOUN_KINDS:
         return tied, "nominal"      # "Bobulinski's testimony", "the MBA's index": whose it is
     if noun in ORG_NOUN_KINDS and not plural:
@@ -149,6 +160,13 @@ def _nominal(index: ArticleIndex, span: SpacySpan, head: Token) -> Resolved:
             index, head.idx, lambda x: x.entity.type == "PERSON" and noun in x.roles)
         return (eid, "nominal") if eid else (None, None)
     return _role(index, head, noun)
+
+
+def is_person_noun(noun: str) -> bool:
+    """A singular common noun for people: a role, an office, a gendered word, or a word
+    ending like one ("psychologist", "staffer", "resident")."""
+    return noun in ROLE_NOUNS or noun in OFFICE_NOUNS or noun in GENDERED_NOUNS or noun in GENERIC_SOURCE_NOUNS \
+        or noun.endswith(ROLE_SUFFIXES + _AGENT_SUFFIXES)
 
 
 def _author(index: ArticleIndex, head: Token) -> str | None:
@@ -185,8 +203,10 @@ def _organisation(index: ArticleIndex, span: SpacySpan, head: Token, noun: str, 
     if tied and index.ents[tied].entity.type in _ORG_TYPES and (
             kind != "government" or index.ents[tied].kind == "government"):
         return tied, "nominal"
+    if tied and index.ents[tied].entity.type == "PERSON":
+        return tied, "nominal"      # "the mayor's office", "Trump's campaign": the person's voice
     if tied:
-        first = next((t for t in span if t.i <= head.i and t.pos_ != "DET" and t.dep_ != "poss"), head)
+        first = next((t for t in span if t.i <= head.i and t.pos_ != "DET" and t.dep_ not in ("poss", "case")), head)
         return index.add_entity(first.idx, head.idx + len(head.text), "ORG"), "nominal"
     if indefinite:
         return None, None       # "an animal rights organization": one not named
@@ -235,4 +255,21 @@ def _role(index: ArticleIndex, head: Token, noun: str) -> Resolved:
 
     if noun in OFFICE_NOUNS or gender or _AGE_NOUN.fullmatch(head.lower_):
         eid = salient(index, head.idx, plausible, window=ROLE_FALLBACK_WINDOW_SENTENCES)
+    if eid is None and _definite(head) and head.tag_ not in ("NNS", "NNPS") and (
+            noun in ROLE_NOUNS or noun.endswith(ROLE_SUFFIXES + _AGENT_SUFFIXES)) \
+            and not _said_before(index, head):
+        # "says the soft-spoken Leeds native", "the veteran organizer says": a feature's
+        # description of the person it is about, named paragraphs before (but "a
+        # whistleblower ... the whistleblower said" is that unnamed someone)
+        eid = salient(index, head.idx, plausible, window=FOCUS_WINDOW_SENTENCES)
     return (eid, "nominal") if eid else (None, None)
+
+
+def _said_before(index: ArticleIndex, head: Token) -> bool:
+    """The noun was used before in the narration ("a whistleblower's complaint" in the
+    lead): it goes on naming that one, not the person in focus."""
+    return any(t.lemma_ == head.lemma_ and not index.in_quote(t.idx) for t in index.doc[:head.i])
+
+
+def _definite(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)

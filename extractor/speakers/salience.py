@@ -26,6 +26,11 @@ SUBJECT_BONUS = 0.5
 SPEAKER_BONUS = 1.5
 SAME_KIND_BONUS = 1.0
 NAME_MATCH_BONUS = 2.0
+# A name in the anaphor's own paragraph: a paragraph that names someone is about them
+# ("Callaghan, who stars ..., was surprised. “...,” she said"), even when the speaker
+# of the paragraph before was someone else; chosen on the PolNeAR train sample (see
+# /work/shared/bench), above SPEAKER_BONUS less one sentence of distance.
+SAME_PARAGRAPH_BONUS = 1.5
 # A first name or a courtesy title outweighs this many nearby pronouns, which often refer
 # to someone else ("Habba claims he has the cash").
 NAME_GENDER_VOTES = 4
@@ -93,7 +98,7 @@ def salient(index: ArticleIndex, pos: int, fits: Callable[[EntityFacts], bool], 
             weight: float = 1.0, bonus: Callable[[EntityFacts], float] = lambda x: 0.0,
             forward: int = 0) -> str | None:
     """The fitting entity named most saliently before `pos` (or, failing that, just after)."""
-    here = index.sentence(pos)
+    here, paragraph = index.sentence(pos), index.paragraph(pos)
     best: dict[str, float] = {}
     recent_speakers = {eid for _, eid in index.history[-RECENT_SPEAKERS:]}
 
@@ -104,7 +109,7 @@ def salient(index: ArticleIndex, pos: int, fits: Callable[[EntityFacts], bool], 
         x = index.ents[eid]
         if fits(x):
             score = -dist * weight + bonus(x) + SPEAKER_BONUS * (eid in recent_speakers) \
-                + SUBJECT_BONUS * subject
+                + SUBJECT_BONUS * subject + SAME_PARAGRAPH_BONUS * (index.paragraph(start) == paragraph)
             best[eid] = max(score, best.get(eid, score))
         return True
 
@@ -145,10 +150,10 @@ def resolve_pronoun(index: ArticleIndex, tok: Token) -> str | None:
 
 
 def _plural_subject_since(index: ArticleIndex, pos: int, eid: str) -> bool:
-    """A plural common noun is a subject between `eid`'s last mention and `pos`."""
-    hi = bisect.bisect_left(index.mention_starts, pos)
-    last = max([s for s, _e, e in index.mentions[max(0, hi - MAX_MENTIONS_BACK):hi] if e == eid]
-               + [s for s, e in index.history if e == eid and s < pos], default=0)
+    """A plural common noun is a subject in the sentence before `pos` or its own (after
+    `eid`'s last naming as a speaker): "a half-dozen staffers spoke about CNN's coverage.
+    They said" are the staffers, though CNN was named after them."""
+    last = max([s for s, e in index.history if e == eid and s < pos], default=0)
     low = max(last + 1, index.sent_starts[max(0, index.sentence(pos) - 1)])
     span = index.doc.char_span(low, pos, alignment_mode="contract") if low < pos else None
     return span is not None and any(t.dep_ in NOMINAL_SUBJECT_DEPS and t.tag_ == "NNS" and not index.in_quote(t.idx)
