@@ -117,4 +117,4 @@ def test_a_broken_output_is_passed_over_with_a_warning(out, tmp_path, capsys):
 
 def test_a_missing_folder_is_a_usage_error(tmp_path, capsys):
     assert cli.main(["export", str(tmp_path / "nowhere"), "--quotes", "-"]) == 2
-    assert "not a folder of extractor outputs" in capsys.readouterr().err
+    assert "is not a folder: give the OUT folder" in capsys.readouterr().err

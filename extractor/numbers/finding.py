@@ -35,10 +35,11 @@ from spacy.tokens import Doc
 from .bounds import read_left, read_range, read_right
 from .context import Context, Found
 from .money import CURRENCY_WORDS, currency_code
-from .phrases import (DECADE_WORDS, MONTHS, NAME_WORDS, ONE_IDIOMS, ORDINAL_IDIOMS, PHONE_WORDS, WEEKDAYS,
-                      glued_name, month_near, slash_pair)
+from .phrases import (DECADE_WORDS, NAME_WORDS, ONE_IDIOMS, ORDINAL_IDIOMS, PHONE_WORDS, glued_name,
+                      month_near, slash_pair)
 from .tokens import HYPHENS, Tok
 from .units import PER_WORDS, PERIODS, UNIT_WORDS, is_time_unit
+from ..lexicon.calendar import MONTHS, WEEKDAYS
 from ..lexicon.numbers import SCALES, STARTERS, VULGAR_SET
 from .words import Reading, read_number
 from ..records import DateMention, NumberMention

@@ -13,7 +13,7 @@ import re
 
 from .tokens import Tok
 
-from ..lexicon.calendar import MONTH_RE, MONTH_WORDS, MONTHS, WEEKDAY_WORDS, WEEKDAYS  # noqa: F401
+from ..lexicon.calendar import MONTH_RE, MONTHS
 
 STREET_RE = (r"(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Ln|Lane|Way|Ct|Court|Pl"
              r"|Place|Pkwy|Parkway|Hwy|Highway|Cir|Circle|Ter|Terrace|Sq|Square|Trail|Plaza)")

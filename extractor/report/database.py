@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from ..errors import ExtractorError
 from ..settings import DEFAULT_MAX_FILE_BYTES
 from .dbschema import (ARTICLE_TABLES, DB_SCHEMA_VERSION, FTS_TABLES, TABLES, VIEWS,
                        create_statements)
+from .export import output_files
 from .linking import link_speakers
 from .rows import LINK_TABLES, article_row, article_rows
 from .viewer import shape_problem
@@ -258,20 +258,6 @@ def _parse(payload: bytes) -> tuple[dict | None, str | None]:
         return None, f"cannot be read as JSON ({type(exc).__name__}: {exc})"
     problem = shape_problem(data)
     return (data, None) if problem is None else (None, f"not an extractor output: {problem}")
-
-
-def output_files(out: str | Path) -> Iterator[tuple[str, Path]]:
-    """(path relative to `out`, path) of every output file, in a stable order; hidden ones and
-    the run's own records (`_run.jsonl`, `_manifest.jsonl` are not .json) are passed over."""
-    root = Path(out)
-    if not root.is_dir():
-        raise ExtractorError(f"{root} is not a folder: give the OUT folder of `extractor run`")
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.endswith(".json") and not name.startswith("."):
-                path = Path(folder, name)
-                yield path.relative_to(root).as_posix(), path
 
 
 def write_database(out: str | Path, database: str | Path, *, warn: Warn | None = None) -> DatabaseSummary:

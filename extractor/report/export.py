@@ -43,27 +43,33 @@ class _SpeakerTally:
     articles: set[str] = field(default_factory=set)
 
 
-def articles(out: str | Path, summary: ExportSummary | None = None) -> Iterator[tuple[str, dict]]:
-    """(output path relative to OUT, article dict) for every article output under `out`."""
+def output_files(out: str | Path) -> Iterator[tuple[str, Path]]:
+    """(path relative to `out`, path) of every output file, in a stable order; hidden ones and
+    the run's own records (`_run.jsonl`, `_manifest.jsonl` are not .json) are passed over."""
     root = Path(out)
     if not root.is_dir():
-        raise ExtractorError(f"{root}: not a folder of extractor outputs")
+        raise ExtractorError(f"{root} is not a folder: give the OUT folder of `extractor run`")
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.endswith(".json") or name.startswith("."):
-                continue
-            path = Path(folder, name)
-            try:
-                data = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError) as exc:
-                data = None
-                print(f"warning: {path}: not readable JSON ({exc}); passed over", file=sys.stderr)
-            if not isinstance(data, dict) or "schema_version" not in data:
-                if summary is not None:
-                    summary.unreadable += 1
-                continue
-            yield path.relative_to(root).as_posix(), data
+            if name.endswith(".json") and not name.startswith("."):
+                path = Path(folder, name)
+                yield path.relative_to(root).as_posix(), path
+
+
+def articles(out: str | Path, summary: ExportSummary | None = None) -> Iterator[tuple[str, dict]]:
+    """(output path relative to OUT, article dict) for every article output under `out`."""
+    for rel, path in output_files(out):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            data = None
+            print(f"warning: {path}: not readable JSON ({exc}); passed over", file=sys.stderr)
+        if not isinstance(data, dict) or "schema_version" not in data:
+            if summary is not None:
+                summary.unreadable += 1
+            continue
+        yield rel, data
 
 
 def export(out: str | Path, *, quotes: str | None = None, numbers: str | None = None,
