@@ -22,10 +22,11 @@ def entity(eid, name, etype, descriptors=()):
     return {"id": eid, "name": name, "type": etype, "mentions": [], "descriptors": list(descriptors)}
 
 
-def quote(qid, text, name, eid, *, qtype="direct", cue="said", resolution="explicit"):
+def quote(qid, text, name, eid, *, qtype="direct", cue="said", resolution="explicit", members=()):
     return {"id": qid, "text": text, "start": 10, "end": 10 + len(text), "type": qtype,
             "cue": {"text": cue, "start": 0, "end": len(cue)} if cue else None,
-            "speaker": {"name": name, "entity": eid, "mention": None, "resolution": resolution},
+            "speaker": {"name": name, "entity": eid, "mention": None, "resolution": resolution,
+                        "members": list(members)},
             "confidence": 0.9}
 
 
@@ -35,7 +36,8 @@ STRIKE = article(
               entity("E2", "Kaiser Permanente", "ORG")],
     quotes=[quote("Q1", "We are on strike, for our patients", "Tanya Taluz", "E1"),
             quote("Q2", "the offer is fair", "Kaiser Permanente", "E2", qtype="indirect"),
-            quote("Q3", "Nobody knows", None, None, cue=None, resolution=None)],
+            quote("Q3", "Nobody knows", None, None, cue=None, resolution=None),
+            quote("Q4", "We stay", None, None, members=["Ana Ortega", "Luis Ortega"])],
     numbers=[{"text": "Nearly 40%", "start": 5, "end": 15, "value": 40.0, "kind": "percent",
               "unit": "percent", "value_max": None, "approximate": True, "quote": "Q1",
               "speaker": "E1"},
@@ -63,11 +65,13 @@ def out(tmp_path) -> Path:
 def test_quotes_table(out, tmp_path):
     export(out, quotes=str(tmp_path / "quotes.csv"))
     assert (tmp_path / "quotes.csv").read_text(encoding="utf-8") == (
-        "article,path,quote,type,speaker,speaker_entity,speaker_type,resolution,cue,text,start,end,confidence\n"
-        "a1,strike.txt,Q1,direct,Tanya Taluz,E1,PERSON,explicit,said,\"We are on strike, for our patients\",10,44,0.9\n"
-        "a1,strike.txt,Q2,indirect,Kaiser Permanente,E2,ORG,explicit,said,the offer is fair,10,27,0.9\n"
-        "a1,strike.txt,Q3,direct,,,,,,Nobody knows,10,22,0.9\n"
-        'a2,news/walkout.html,Q1,direct,Tanya Taluz,E1,PERSON,explicit,said,"It is about care, ""not"" money",10,39,0.9\n')
+        "article,path,quote,type,speaker,speaker_entity,speaker_type,resolution,cue,text,start,end,confidence,"
+        "speaker_members\n"
+        "a1,strike.txt,Q1,direct,Tanya Taluz,E1,PERSON,explicit,said,\"We are on strike, for our patients\",10,44,0.9,\n"
+        "a1,strike.txt,Q2,indirect,Kaiser Permanente,E2,ORG,explicit,said,the offer is fair,10,27,0.9,\n"
+        "a1,strike.txt,Q3,direct,,,,,,Nobody knows,10,22,0.9,\n"
+        "a1,strike.txt,Q4,direct,,,,explicit,said,We stay,10,17,0.9,Ana Ortega; Luis Ortega\n"
+        'a2,news/walkout.html,Q1,direct,Tanya Taluz,E1,PERSON,explicit,said,"It is about care, ""not"" money",10,39,0.9,\n')
 
 
 def test_numbers_table(out, tmp_path):

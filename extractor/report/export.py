@@ -20,7 +20,7 @@ from typing import Any, TextIO
 from ..errors import ExtractorError
 
 QUOTE_COLUMNS = ("article", "path", "quote", "type", "speaker", "speaker_entity", "speaker_type",
-                 "resolution", "cue", "text", "start", "end", "confidence")
+                 "resolution", "cue", "text", "start", "end", "confidence", "speaker_members")
 NUMBER_COLUMNS = ("article", "path", "text", "start", "end", "value", "value_max", "kind", "unit",
                   "approximate", "quote", "speaker", "speaker_name")
 DATE_COLUMNS = ("article", "path", "text", "start", "end", "type", "value", "end_value", "anchor")
@@ -116,7 +116,9 @@ def _quote_fields(quote: dict, entities: dict[str, dict]) -> dict[str, Any]:
     entity = entities.get(speaker.get("entity")) or {}
     return {**quote, "quote": quote.get("id"), "speaker": speaker.get("name"),
             "speaker_entity": speaker.get("entity"), "speaker_type": entity.get("type"),
-            "resolution": speaker.get("resolution"), "cue": (quote.get("cue") or {}).get("text")}
+            "resolution": speaker.get("resolution"), "cue": (quote.get("cue") or {}).get("text"),
+            # A group source ("Ana and Luis Ortega said") has members and no single name.
+            "speaker_members": "; ".join(speaker.get("members") or ())}
 
 
 def _name(entity_id: str | None, entities: dict[str, dict]) -> str | None:
