@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from . import values as L
 from ..records import DateMention
+from .context import in_context
 from .normalize import Timex, normalize, parse_anchor
 from .join import ANY_DAY, join
 from .patterns import find_spans
@@ -44,15 +45,20 @@ _TRIM_LEFT = re.compile(
     r"^(?:(?:about|around|nearly|almost|approximately|roughly|more than|less than|fewer than|at least"
     r"|at most|up to|just|only|shortly before|shortly after|no later than|not later than|prior to"
     r"|some|their|his|her|its|our|my|your"
-    r"|on|at|in|by|since|during|from|until|till)\s+)+", re.I)
+    r"|on|at|in|by|since|during|from|until|till)\s+"
+    rf"|an?\s+(?={L.MONTH}\s*\d|\d))+", re.I)       # "an Aug. 10, 1988, agreement", "a 2022 study"
 # Trailing punctuation, possessives and dangling connectors ("between now and"); a final period
 # stays only after a.m./p.m.
 _TRIM_RIGHT = re.compile(r"(?:[\s,;:|!?\"”“’)\]]|'s|(?<![ap]\.m)\.|(?<=\s)(?:and|or|to)\b)+$", re.I)
 # A spelled number after a month that counts the noun after it ("In March two people died").
 _MONTH_COUNT = re.compile(rf"\b{L.MONTH}(?P<n>\s+{N99})$", re.I)
 _NOUN_AFTER = re.compile(r"\s+(?!(?:at|and|or|to|from|in|on|by|[ap]\.?m)\b)[a-z]")
-# Auxiliaries that look ahead: "will", and modals of possibility ("may be signed on September 12").
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll", "may", "might", "should", "must", "can"}
+# Auxiliaries that look ahead: "will", modals of possibility ("may be signed on September 12") and
+# the future in the past ("said he would step down in November").
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll", "may", "might", "should", "must", "can", "would"}
+# Of those, the modals of advice and ability speak in general ("you can call on Christmas"): a
+# holiday they govern is any year's (GUIDELINES); other expressions read them as looking ahead.
+_GENERIC_AUX = {"should", "must", "can"}
 # Words just before an expression that point ahead ("ahead of a March 15 vote").
 _FUTURE_CUES = re.compile(r"\b(?:ahead of|upcoming|scheduled for|slated for|set for|due on|due by|until|"
                           r"no later than|starting|beginning)\b(?:\s+\w+){0,3}\s*\S*$")
@@ -67,12 +73,6 @@ _PREPOSITION = re.compile(r"(?:of|in|on|at|for|to|by|from|since|until)\b", re.I)
 _THE_DAY = re.compile(r"\b(?:the|that) (?:same |next |following |previous |preceding )?day(?: before| after)?$", re.I)
 # A time or part of day this close after a date (in characters) belongs to that date's day.
 DAY_REACH = 80
-# "(sales in February fell from) the same period last year": the period named within this many
-# characters before, a year back (a paragraph of news: the figure and its comparison).
-SAME_PERIOD_REACH = 300
-_SAME_PERIOD = re.compile(L.SAME_PERIOD, re.I)
-# A period finer than a year and coarser than a day: "2010-02", "2009-Q3", "2009-H1", "2009-W14", "2008-SU".
-_YEAR_PART = re.compile(r"(\d{4})(-(?:\d\d|[QH]\d|W\d\d|SP|SU|FA|WI))")
 # Without a readable publication date, a date alone on one of the first lines (title, dateline) anchors.
 DATELINE_LINES = 3
 MAX_DATELINE_CHARS = 40
@@ -102,10 +102,10 @@ def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
             piece = text[p_start:p_end]
             reach = None if _THE_DAY.search(piece) else DAY_REACH
             tx = normalize(piece, anchor=anchor, tense=tense, day=_day_before(found, p_start, reach))
-            if tx is not None and tense == "future" and anchor and re.search(r"\bin\s+$", text[max(0, p_start - 4):p_start]):
+            if tx is not None and tense in ("future", "generic") and anchor and re.search(r"\bin\s+$", text[max(0, p_start - 4):p_start]):
                 tx = _later(tx, anchor)
-            if tx is not None and _SAME_PERIOD.match(piece):
-                tx = _year_back(tx, found, p_start)
+            if tx is not None:
+                tx = in_context(text, p_start, p_end, tx, found, anchor)     # None: no date after all
             if tx is not None and not _is_share(text, p_start, p_end):
                 found.append(_mention(text, p_start, p_end, tx))
     # 3. a time written before its day takes that day
@@ -132,22 +132,6 @@ def _iso_day(value: str | None) -> date | None:
     return None
 
 
-def _year_back(tx: Timex, found: list[DateMention], start: int) -> Timex:
-    """"(rose in February from) the same period last year": the period named just before, in the
-    year that `tx` reads; the bare year when none was named or it was not the year after."""
-    if tx.type != "date" or not re.fullmatch(r"\d{4}", tx.value or ""):
-        return tx
-    for m in reversed(found):
-        if start - m.end > SAME_PERIOD_REACH:
-            break
-        part = _YEAR_PART.fullmatch(m.value or "")
-        if part:
-            if int(part[1]) - 1 != int(tx.value):
-                return tx
-            return Timex("date", tx.value + part[2], None, True)
-    return tx
-
-
 def _is_share(text: str, start: int, end: int) -> bool:
     """"three quarters", "(five and) a quarter" with no word of time before them: a fraction."""
     if not _QUARTERS.fullmatch(text[start:end]):
@@ -162,7 +146,7 @@ def _later(tx: Timex, anchor: date) -> Timex:
     if tx.type != "duration" or not m:
         return tx
     n, unit = int(m[1]), m[2]
-    if unit == "Y":     # "in five years" reads as a span of time as often as a point: left a duration
+    if unit == "Y":     # "(debt falling) in five years" reads as a span as often as a point (dev gold: P5Y)
         return tx
     return Timex("date", L.move(anchor, n, unit).isoformat(), None, True)
 
@@ -311,8 +295,9 @@ def _day_before(found: list[DateMention], start: int, reach: int | None = DAY_RE
 
 
 def _tense(span: Span) -> str | None:
-    """"future" when the clause governing the expression looks ahead, "past" when it
-    is in a past tense, else None."""
+    """"future" when the clause governing the expression looks ahead, "generic" when a modal of
+    advice or ability governs it (which also looks ahead), "past" when it is in a past tense,
+    "present" in a present tense, else None."""
     doc = span.doc
     # without a parser (spacy.blank) there are no sentences: the cue window may then cross one
     floor = span.sent.start if doc.has_annotation("SENT_START") else 0
@@ -323,22 +308,29 @@ def _tense(span: Span) -> str | None:
         before = doc[max(floor, span.start - 2 * FUTURE_CUE_REACH):span.start].text.lower()
         return "future" if re.search(r"\b(?:will|shall|going to)\b|'ll\b", before) else None
     tok = span.root
+    # a date that dates a thing ("payable Dec. 7", "the Nov. 1 deadline") or that a past act moves
+    # to ("extended the offer to Nov. 20") is not dated by a past tense
+    through_thing = tok.head.lower_ == "to"
     for _ in range(8):
+        if tok not in span and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+            through_thing = True
         if tok.pos_ in ("VERB", "AUX") and tok not in span:
             auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
             kids = {c.lower_ for c in auxes}
+            if kids & _GENERIC_AUX or tok.lower_ in _GENERIC_AUX:
+                return "generic"
             if kids & _FUTURE_AUX or tok.lower_ in _FUTURE_AUX:
                 return "future"
             if "to" in kids:        # "to be held on October 12", "plans to close by May"
                 return "future"
             if tok.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes):
-                return "past"
+                return None if through_thing else "past"
             if tok.tag_ == "VBN" and tok.dep_ == "acl" and not auxes:     # "plans announced in January"
                 return "future" if re.search(r"\bby\s+\S*$", left) else "past"   # "... restored by Monday"
             if tok.tag_ in ("VBP", "VBZ") or kids & {"has", "have"} \
                     or any(c.tag_ in ("VBP", "VBZ") for c in auxes):
                 # present tense: a deadline looks ahead ("wants to cut dealers by early June")
-                return "future" if re.search(r"\bby\s+\S*$", left) else None
+                return "future" if re.search(r"\bby\s+\S*$", left) else "present"
         if tok.head is tok:
             break
         tok = tok.head

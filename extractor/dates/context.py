@@ -1,0 +1,145 @@
+"""Values that depend on what the article named before an expression.
+
+Business and wire news compare a period with the one a year before ("sales in the third
+quarter rose from a year earlier", "the same period last year", "the year-ago quarter"),
+come back to the period of the report ("in the quarter") and count from a date they have
+just given ("in 2016 ... four years later"). `in_context` gives such an expression the
+value it takes from the mentions found before it; every other reading passes unchanged.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from . import values as L
+from ..records import DateMention
+from .normalize import Timex
+
+# A comparison with the period a year before: "the same period last year", "a year earlier",
+# "the year-ago quarter", "year-earlier (results)", "the comparable year-ago period".
+_YEAR_BACK = re.compile(rf"{L.SAME_PERIOD}\b|(?:a|one) year (?:ago|earlier|before)$"
+                        r"|(?:the\s+)?(?:comparable\s+)?year[- ](?:earlier|ago)(?:\s+(?:period|quarter))?$", re.I)
+# "the same week a year ago": the unit it names, by its TIMEX3 letter.
+_SAME_UNIT = re.compile(r"the same (week|month|quarter|day|date)\b", re.I)
+_UNIT_LETTER = {"week": "W", "month": "M", "quarter": "Q", "day": "D", "date": "D"}
+# "the 1988 period": the period compared (a quarter) in that year.
+_YEAR_PERIOD = re.compile(r"(?:the\s+)?(\d{4})\s+(?:period|quarter)", re.I)
+# The period the report is about: "the quarter", "that quarter", "the latest quarter".
+_THE_QUARTER = re.compile(r"(?:the|that|this)\s+(?:latest\s+|current\s+|same\s+|fiscal\s+)?quarter", re.I)
+# "four years later", "three days after": counted from the date named before.
+_COUNTED_ON = re.compile(rf"(?P<n>{L.NUMBER})\s+(?P<unit>{L.UNIT})\s+(?P<way>later|after|earlier|before)", re.I)
+_THAN = re.compile(r"\s+than\b", re.I)        # "three days later than planned" is a duration
+# A decade in two digits: "the '20s", "20s".
+_DECADE_SHORT = re.compile(r"(?:the\s+)?['’]?\d0\s?['’]?s", re.I)
+# How far back (in characters) a count looks for the date it counts from: a paragraph of news.
+SAME_PERIOD_REACH = 300
+# How far back a comparison with a year before looks for the period compared: an earnings report
+# names its quarter once at the top and compares with "a year earlier" paragraphs below (TimeBank's
+# WSJ reports: 17 of 40 such comparisons lie more than 300 characters after the quarter).
+YEAR_BACK_REACH = 2000
+# A period finer than a year and its year: "2010-02", "2009-Q3", "2009-H1", "2009-W14", "2008-SU",
+# "2009-11-02".
+_YEAR_PART = re.compile(r"(\d{4})(-(?:\d\d(?:-\d\d)?|[QH]\d|W\d\d|SP|SU|FA|WI))")
+_QUARTER = re.compile(r"\d{4}-Q\d")
+# The shapes of a year, a month and a day (coarse to fine), and the finest a count of each unit
+# needs: "(2016) four years later" is a year, "(May 3) two weeks later" a day.
+_GRAIN = [re.compile(r"\d{4}"), re.compile(r"\d{4}-\d\d"), re.compile(r"\d{4}-\d\d-\d\d")]
+_UNIT_GRAIN = {"Y": 0, "M": 1, "W": 2, "D": 2}
+
+
+def in_context(text: str, start: int, end: int, tx: Timex, found: list[DateMention],
+               anchor: date | None) -> Timex | None:
+    """The reading of text[start:end] in the light of the mentions `found` before it; None when
+    that shows it is no date."""
+    piece = " ".join(text[start:end].split())
+    if _YEAR_BACK.search(piece):
+        return _year_back(piece, tx, found, start, anchor)
+    year_period = _YEAR_PERIOD.fullmatch(piece)
+    if year_period and tx.value == year_period[1]:
+        part = _period_before(found, start)
+        return Timex("date", tx.value + part[2], None, False) if part and part[2].startswith("-Q") else tx
+    if _THE_QUARTER.fullmatch(piece):
+        named = next((m for m in reversed(_named(found)) if _QUARTER.fullmatch(m.value or "")), None)
+        return Timex("date", named.value, None, True) if named else tx
+    if _DECADE_SHORT.fullmatch(piece):
+        return _decade_named(piece, tx, found)
+    counted = _COUNTED_ON.fullmatch(piece)
+    if counted and tx.value is None and _THAN.match(text, end):
+        n = L.number_value(counted["n"].lower())
+        return Timex("duration", L.duration(n, counted["unit"].lower()))
+    if counted and tx.value is None:
+        return _counted_on(counted, tx, found, start, anchor)
+    return tx
+
+
+def _decade_named(piece: str, tx: Timex, found: list[DateMention]) -> Timex | None:
+    """"the '20s", "20s" after "the 1920s": that decade; a bare "20s" with none named before is an
+    age ("in their 20s"), no date."""
+    named = next((m for m in reversed(found) if re.fullmatch(r"\d\d" + piece[-3], m.value or "")), None)
+    if named:
+        return Timex("date", named.value, None, False)
+    return tx if re.search(r"['’]", piece) else None
+
+
+def _period_before(found: list[DateMention], start: int) -> re.Match | None:
+    """The period finer than a year that the article named last before `start` (a quarter
+    before any other: earnings news names the quarter, then the day it ended), as a match of
+    _YEAR_PART."""
+    near = [m for m in _named(found) if start - m.end <= YEAR_BACK_REACH]
+    parts = [part for m in near if (part := _YEAR_PART.fullmatch(m.value or ""))]
+    quarters = [part for part in parts if part[2].startswith("-Q")]
+    return (quarters or parts or [None])[-1]
+
+
+def _named(found: list[DateMention]) -> list[DateMention]:
+    """The mentions that name a period themselves, not by comparison with another."""
+    return [m for m in found if not _YEAR_BACK.search(m.text)]
+
+
+def _year_back(piece: str, tx: Timex, found: list[DateMention], start: int, anchor: date | None) -> Timex:
+    """"(rose in February from) the same period last year": the period named just before, in the
+    year that `tx` reads; "the same week a year ago" with no week named: the publication's week a
+    year back; the bare year when no period was named or it was not the year after."""
+    if tx.type != "date" or not re.fullmatch(r"\d{4}", tx.value or ""):
+        return tx
+    part = _period_before(found, start)
+    if part:
+        if int(part[1]) - 1 != int(tx.value):
+            return tx
+        return Timex("date", tx.value + part[2], None, True)
+    unit = _SAME_UNIT.match(piece)
+    if unit and anchor is not None and int(tx.value) == anchor.year - 1:
+        # the publication's week (by its number), month, quarter or day, a year back
+        letter = _UNIT_LETTER[unit[1].lower()]
+        now = L.shift(anchor, 0, letter)
+        return Timex("date", f"{int(now[:4]) - 1}{now[4:]}" if letter == "W" else
+                     L.shift(L.move(anchor, -1, "Y"), 0, letter), None, True)
+    return tx
+
+
+def _counted_on(counted: re.Match, tx: Timex, found: list[DateMention], start: int, anchor: date | None) -> Timex:
+    """"(in 2016 ...) four years later": the date named just before moved by that much, written
+    at the unit's granularity; unchanged when that date is coarser than the unit ("in March ...
+    two days later"); counted from publication when no date was named in the paragraph before."""
+    n = L.number_value(counted["n"].lower())
+    letter, is_time, mult = L.unit_code(counted["unit"].lower())
+    if n is None or is_time or letter not in _UNIT_GRAIN or not float(n).is_integer():
+        return tx
+    sign = -1 if counted["way"].lower() in ("earlier", "before") else 1
+    for m in reversed(found):
+        if start - m.end > SAME_PERIOD_REACH:
+            break
+        grain = next((g for g, shape in enumerate(_GRAIN) if shape.fullmatch(m.value or "")), None)
+        if grain is None:
+            continue
+        if grain < _UNIT_GRAIN[letter]:
+            return tx
+        return _moved(date.fromisoformat((m.value + "-01-01")[:10]), sign * int(n) * mult, letter,
+                      m.anchor == "published")
+    return _moved(anchor, sign * int(n) * mult, letter, True) if anchor else tx
+
+
+def _moved(day: date, n: int, letter: str, relative: bool) -> Timex:
+    moved = L.move(day, n, letter)
+    return Timex("date", (f"{moved.year}", moved.strftime("%Y-%m"), moved.isoformat())[_UNIT_GRAIN[letter]],
+                 None, relative)
