@@ -22,6 +22,7 @@ from .normalize import Timex, normalize, parse_anchor
 from .join import ANY_DAY, join
 from .patterns import find_spans
 from .spelled import N99
+from .tense import clause_tense
 
 LABELS = ("DATE", "TIME")
 
@@ -53,17 +54,6 @@ _TRIM_RIGHT = re.compile(r"(?:[\s,;:|!?\"”“’)\]]|'s|(?<![ap]\.m)\.|(?<=\s)
 # A spelled number after a month that counts the noun after it ("In March two people died").
 _MONTH_COUNT = re.compile(rf"\b{L.MONTH}(?P<n>\s+{N99})$", re.I)
 _NOUN_AFTER = re.compile(r"\s+(?!(?:at|and|or|to|from|in|on|by|[ap]\.?m)\b)[a-z]")
-# Auxiliaries that look ahead: "will", modals of possibility ("may be signed on September 12") and
-# the future in the past ("said he would step down in November").
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll", "may", "might", "should", "must", "can", "would"}
-# Of those, the modals of advice and ability speak in general ("you can call on Christmas"): a
-# holiday they govern is any year's (GUIDELINES); other expressions read them as looking ahead.
-_GENERIC_AUX = {"should", "must", "can"}
-# Words just before an expression that point ahead ("ahead of a March 15 vote").
-_FUTURE_CUES = re.compile(r"\b(?:ahead of|upcoming|scheduled for|slated for|set for|due on|due by|until|"
-                          r"no later than|starting|beginning)\b(?:\s+\w+){0,3}\s*\S*$")
-# How many tokens before an expression are read for such cues.
-FUTURE_CUE_REACH = 5
 # Where an over-long entity is cut into parts; parts longer than this are not searched.
 _SEPARATOR = re.compile(r"\s*(?:[,;\n]|\band\b|\bor\b)\s*")
 MAX_PIECE_WORDS = 8
@@ -95,7 +85,7 @@ def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or _is_modifier(span):
             continue
-        tense = _tense(span)
+        tense = clause_tense(span)
         # 2. values: each span, or each part of it that reads as a date, in the light of the
         #    clause's tense and of the day the text last named (for times and "the day")
         for p_start, p_end in _pieces(text, start, end):
@@ -291,47 +281,4 @@ def _day_before(found: list[DateMention], start: int, reach: int | None = DAY_RE
         day = _iso_day(m.value)
         if day is not None:
             return day
-    return None
-
-
-def _tense(span: Span) -> str | None:
-    """"future" when the clause governing the expression looks ahead, "generic" when a modal of
-    advice or ability governs it (which also looks ahead), "past" when it is in a past tense,
-    "present" in a present tense, else None."""
-    doc = span.doc
-    # without a parser (spacy.blank) there are no sentences: the cue window may then cross one
-    floor = span.sent.start if doc.has_annotation("SENT_START") else 0
-    left = doc[max(floor, span.start - FUTURE_CUE_REACH):span.start + 1].text.lower()
-    if _FUTURE_CUES.search(left):
-        return "future"
-    if not doc.has_annotation("DEP"):       # no parse to read the tense from: the words around it
-        before = doc[max(floor, span.start - 2 * FUTURE_CUE_REACH):span.start].text.lower()
-        return "future" if re.search(r"\b(?:will|shall|going to)\b|'ll\b", before) else None
-    tok = span.root
-    # a date that dates a thing ("payable Dec. 7", "the Nov. 1 deadline") or that a past act moves
-    # to ("extended the offer to Nov. 20") is not dated by a past tense
-    through_thing = tok.head.lower_ == "to"
-    for _ in range(8):
-        if tok not in span and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
-            through_thing = True
-        if tok.pos_ in ("VERB", "AUX") and tok not in span:
-            auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-            kids = {c.lower_ for c in auxes}
-            if kids & _GENERIC_AUX or tok.lower_ in _GENERIC_AUX:
-                return "generic"
-            if kids & _FUTURE_AUX or tok.lower_ in _FUTURE_AUX:
-                return "future"
-            if "to" in kids:        # "to be held on October 12", "plans to close by May"
-                return "future"
-            if tok.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes):
-                return None if through_thing else "past"
-            if tok.tag_ == "VBN" and tok.dep_ == "acl" and not auxes:     # "plans announced in January"
-                return "future" if re.search(r"\bby\s+\S*$", left) else "past"   # "... restored by Monday"
-            if tok.tag_ in ("VBP", "VBZ") or kids & {"has", "have"} \
-                    or any(c.tag_ in ("VBP", "VBZ") for c in auxes):
-                # present tense: a deadline looks ahead ("wants to cut dealers by early June")
-                return "future" if re.search(r"\bby\s+\S*$", left) else "present"
-        if tok.head is tok:
-            break
-        tok = tok.head
     return None

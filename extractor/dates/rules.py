@@ -290,7 +290,7 @@ def _weekday_reader(s: str, ctx: Context) -> Reading | None:
         d = a + timedelta(days=(wd - a.weekday() - 1) % 7 + 1)
     elif rel == "this":
         d = monday + timedelta(days=wd)
-    elif ctx.future:
+    elif ctx.future or ctx.present:     # "they meet Monday": the coming one
         d = a + timedelta(days=(wd - a.weekday()) % 7)
     else:
         d = a - timedelta(days=(a.weekday() - wd) % 7)
