@@ -245,7 +245,7 @@ DAY_TIMES = [
      [("between 3 and 5 p.m. Monday", "range", "2016-11-07T15:00", "2016-11-07T17:00")]),
     ("I'll be back tomorrow before 5pm.", "2016-11-07", [("tomorrow before 5pm", "time", "2016-11-08T17:00", None)]),
     ("Please schedule a meeting for Monday at 2.30.", "2018-09-14",
-     [("Monday at 2.30", "time", "2018-09-10T02:30", None)]),
+     [("Monday at 2.30", "time", "2018-09-17T02:30", None)]),
     ("Help me book a meeting today from 7 to 7:30.", "2016-11-07",
      [("today from 7 to 7:30", "range", "2016-11-07T07:00", "2016-11-07T07:30")]),
     ("I'll go back October 14 at 8:00:31am.", "2016-11-07",

@@ -48,6 +48,14 @@ DIRECTION = [
     ("He said he would step down as leader in November.", "2024-02-29", [("November", "date", "2024-11", None)]),
     ("The election is in November.", "2024-02-26", [("November", "date", "2024-11", None)]),
     ("Sales rose in November.", "2024-02-26", [("November", "date", "2023-11", None)]),
+    # a month alone in a passage about a year named in full is that year's
+    ("It was 2012, when Obama won the primary. He went on to carry the state in November.", "2024-02-28",
+     [("2012", "date", "2012", None), ("November", "date", "2012-11", None)]),
+    # a present tense puts a weekday ahead; a report in the present does not
+    ("He and Arafat meet separately Monday with Albright.", "1998-05-01", [("Monday", "date", "1998-05-04", None)]),
+    # an infinitive of purpose under a past verb does not look ahead
+    ("Two bidders extended their offers to acquire the company Friday.", "1989-10-30",
+     [("Friday", "date", "1989-10-27", None)]),
     # a range's end without its year is not before its start
     ("The office is closed from 10/1 to 11/7.", "2018-08-10", [("10/1 to 11/7", "range", "2018-10-01", "2018-11-07")]),
 ]
@@ -90,6 +98,7 @@ VAGUE_AND_PLURAL = [
     ("We rode a 1920s bus with authentic 20s tickets.", "2024-02-26",
      [("1920s", "date", "192", None), ("20s", "date", "192", None)]),
     ("Most of them are in their 20s.", "2024-02-26", []),
+    ("He was a star in the early two-thousands.", "2024-02-28", [("the early two-thousands", "date", "200", None)]),
     ("Revenue fell in fiscal 2023.", "2024-02-29", [("fiscal 2023", "date", "2023", None)]),
     ("Revenue fell in FY2023.", "2024-02-29", [("FY2023", "date", "2023", None)]),
 ]
@@ -98,6 +107,8 @@ HOLIDAYS = [
     # a holiday in advice is any year's; one that happened, the last one
     ("Reaching out on Valentine’s Day or Christmas can go a long way.", "2024-02-26",
      [("Valentine’s Day", "date", "XXXX-02-14", None), ("Christmas", "date", "XXXX-12-25", None)]),
+    ("For example: reaching out on Christmas — a holiday they used to spend together.", "2024-03-01",
+     [("Christmas", "date", "XXXX-12-25", None)]),
     ("Sales fell at Christmas.", "2024-02-26", [("Christmas", "date", "2023-12-25", None)]),
     ("Stores open on Thanksgiving Day.", "2023-12-01", [("Thanksgiving Day", "date", "2023-11-23", None)]),
     # a saint's name is no holiday

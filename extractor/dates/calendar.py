@@ -83,9 +83,10 @@ def read_decade(s: str, ctx: Context) -> Reading | None:
         # "the '90s": the latest such decade up to the publication's (in 1998: 199; in 2024 "the '30s": 193)
         century = ctx.anchor.year // 100
         return ("date", f"{century if century * 10 + d <= ctx.anchor.year // 10 else century - 1}{d}", None, False)
-    m = re.fullmatch(r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(thir|for|fif|six|seven|eigh|nine)ties", s)
-    if m:       # "the nineties": the twentieth century's (TIMEX3 "199")
-        return ("date", "19" + str(_DECADE_WORDS.index(m[1]) + 3), None, False)
+    m = re.fullmatch(r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(thir|for|fif|six|seven|eigh|nine)ties"
+                     r"|(two[\s-]thousands))", s)
+    if m:       # "the nineties": the twentieth century's (TIMEX3 "199"); "the two-thousands": 200
+        return ("date", "200" if m[2] else "19" + str(_DECADE_WORDS.index(m[1]) + 3), None, False)
     m = re.fullmatch(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+century", s)
     if m:
         return ("date", f"{int(m[1]) - 1:02d}", None, False)

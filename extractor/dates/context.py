@@ -29,6 +29,8 @@ _THE_QUARTER = re.compile(r"(?:the|that|this)\s+(?:latest\s+|current\s+|same\s+|
 # "four years later", "three days after": counted from the date named before.
 _COUNTED_ON = re.compile(rf"(?P<n>{L.NUMBER})\s+(?P<unit>{L.UNIT})\s+(?P<way>later|after|earlier|before)", re.I)
 _THAN = re.compile(r"\s+than\b", re.I)        # "three days later than planned" is a duration
+# A month alone, as the text names it ("November", "in early March").
+_MONTH_ALONE = re.compile(rf"{L.MONTH}", re.I)
 # A decade in two digits: "the '20s", "20s".
 _DECADE_SHORT = re.compile(r"(?:the\s+)?['’]?\d0\s?['’]?s", re.I)
 # How far back (in characters) a count looks for the date it counts from: a paragraph of news.
@@ -63,12 +65,26 @@ def in_context(text: str, start: int, end: int, tx: Timex, found: list[DateMenti
         return Timex("date", named.value, None, True) if named else tx
     if _DECADE_SHORT.fullmatch(piece):
         return _decade_named(piece, tx, found)
+    if _MONTH_ALONE.fullmatch(piece) and tx.relative:
+        return _month_of_year_named(tx, found, start)
     counted = _COUNTED_ON.fullmatch(piece)
     if counted and tx.value is None and _THAN.match(text, end):
         n = L.number_value(counted["n"].lower())
         return Timex("duration", L.duration(n, counted["unit"].lower()))
     if counted and tx.value is None:
         return _counted_on(counted, tx, found, start, anchor)
+    return tx
+
+
+def _month_of_year_named(tx: Timex, found: list[DateMention], start: int) -> Timex:
+    """"(In 2012, ...) Obama carried the state in November": a month alone in a passage about
+    a year named in full is that year's."""
+    for m in reversed(_named(found)):
+        if start - m.end > SAME_PERIOD_REACH:
+            break
+        year = re.match(r"(\d{4})(?:-\d\d)?(?:-\d\d)?$", m.value or "")
+        if year and m.anchor is None and tx.value:
+            return Timex("date", year[1] + tx.value[4:], None, False)
     return tx
 
 

@@ -220,7 +220,8 @@ _FULL = [re.compile(p) for p in (
     # fortnights, decades by name, a spelled year, "at the present time" (each pass needs its word)
     r"\b(?:(?:an?|one|two|three|four|the|this)\s+)?(?:(?:last|next|past|previous|coming)\s+)?fortnights?\b"
     r"(?: (?:ago|later|earlier))?",
-    r"\bthe (?:(?:early|mid|late)[- ])?(?:thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+    r"\bthe (?:(?:early|mid|late)[- ])?(?:thirties|forties|fifties|sixties|seventies|eighties|nineties"
+    r"|two[- ]thousands)\b",
     rf"\bin (?P<x>{YEAR_W})\b(?=\s*(?:$|[.,;:!?)]|and\b|or\b|when\b))",
     r"\bat the present time\b|\bbi-?monthly\b",
 )]
@@ -247,7 +248,7 @@ _ANCHORED = [
 ]
 PATTERNS = _GENERAL + _FULL + [_WEEKDAY_CASED, _MONTH_CASED]
 NEEDS.update({p.pattern: words for p in _FULL for key, words in (
-    ("fortnight", ("fortnight",)), ("thirties|forties", ("ties",)), ("present time", ("present time", "monthly")),
+    ("fortnight", ("fortnight",)), ("thirties|forties", ("ties", "thousands")), ("present time", ("present time", "monthly")),
     ("\\bin (?P<x>", ("thousand", "hundred", "nineteen", "eighteen", "seventeen", "twenty")),
     ) if key in p.pattern})
 

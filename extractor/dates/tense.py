@@ -29,7 +29,7 @@ FUTURE_CUE_REACH = 5
 
 def clause_tense(span: Span) -> str | None:
     """"future" when the clause governing the expression looks ahead, "generic" when a modal of
-    advice or ability governs it (which also looks ahead), "past" when it is in a past tense,
+    advice or ability, an imperative or a gerund alone governs it (which also looks ahead), "past" when it is in a past tense,
     "present" in a present tense, else None."""
     doc = span.doc
     # without a parser (spacy.blank) there are no sentences: the cue window may then cross one
@@ -62,6 +62,9 @@ def clause_tense(span: Span) -> str | None:
                 return None if through_thing else "past"
             if tok.tag_ == "VBN" and tok.dep_ == "acl" and not auxes:     # "plans announced in January"
                 return "future" if re.search(r"\bby\s+\S*$", left) else "past"   # "... restored by Monday"
+            if tok.tag_ in ("VB", "VBG") and not auxes and not any(c.dep_.startswith("nsubj") for c in tok.children) \
+                    and not any(a.pos_ in ("VERB", "AUX") for a in tok.ancestors):
+                return "generic"    # an imperative or a gerund alone: advice ("reaching out on Christmas")
             if kids & {"has", "have"}:      # a present perfect says nothing of the date's side
                 return None
             if tok.tag_ in ("VBP", "VBZ") or any(c.tag_ in ("VBP", "VBZ") for c in auxes):
