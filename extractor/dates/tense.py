@@ -55,12 +55,14 @@ def clause_tense(span: Span) -> str | None:
             if kids & _FUTURE_AUX or tok.lower_ in _FUTURE_AUX:
                 return "future"
             if "to" in kids:        # "to be held on October 12", "plans to close by May"
-                # but an infinitive of purpose under a past verb takes its time ("extended their
-                # offers to acquire the company Friday")
-                return None if tok.head is not tok and tok.head.tag_ == "VBD" else "future"
+                # but an infinitive of purpose under a past verb takes its time when the date is
+                # its own ("extended their offers to acquire the company Friday"), not when it
+                # is what the verb plans ("agreed to buy it in February")
+                purpose = tok.dep_ != "xcomp" and tok.head is not tok and tok.head.tag_ == "VBD"
+                return None if purpose and not through_thing else "future"
             if tok.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes):
                 return None if through_thing else "past"
-            if tok.tag_ == "VBN" and tok.dep_ == "acl" and not auxes:     # "plans announced in January"
+            if tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl") and not auxes:   # "plans announced in January"
                 return "future" if re.search(r"\bby\s+\S*$", left) else "past"   # "... restored by Monday"
             if tok.tag_ in ("VB", "VBG") and not auxes and not any(c.dep_.startswith("nsubj") for c in tok.children) \
                     and not any(a.pos_ in ("VERB", "AUX") for a in tok.ancestors):
@@ -72,7 +74,7 @@ def clause_tense(span: Span) -> str | None:
                 # report in the present ("says Monday") tells of the past
                 if re.search(r"\bby\s+\S*$", left):
                     return "future"
-                return None if tok.lemma_ in REPORTING_VERBS else "present"
+                return None if tok.lemma_ in REPORTING_VERBS or through_thing else "present"
         if tok.head is tok:
             break
         tok = tok.head
