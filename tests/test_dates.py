@@ -426,7 +426,8 @@ NEWS_PERIODS = [
     ("The rules will stay in force for the time being.", "2015-08-20",
      [("the time being", "date", "PRESENT_REF", None)]),
     ("The ruling ends a decades-long dispute.", "2015-08-20", [("decades-long", "duration", "PXDE", None)]),
-    ("The minister said a decision would come very soon.", "2015-08-20", [("very soon", "date", "FUTURE_REF", None)]),
+    # "soon" is no annotated expression (neither TimeBank nor the dev gold marks it)
+    ("The minister said a decision would come very soon.", "2015-08-20", []),
 ]
 
 

@@ -33,7 +33,9 @@ _NAME_LABELS = ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LOC")
 # Set phrases with a temporal word that say nothing about time.
 _IDIOMS = re.compile(r"\bat the end of the day\b|\bday in,? day out\b|\bday-to-day\b"
                      r"|\b(?:a|one|three) quarters?,? of\b"     # "a quarter of its dealers": a share
-                     r"|\bup[- ]to[- ]date\b|\bequals? to date\b", re.I)
+                     r"|\bup[- ]to[- ]date\b|\bequals? to date\b"
+                     # an age is a number, not a date (GUIDELINES): "a 6-year-old", "52 years old"
+                     r"|\b[\w.]+[- ](?:years?|months?|weeks?|days?)[- ]old\b", re.I)
 # "three quarters" counts a span of time only after one of these words ("the past three quarters",
 # "took two quarters") or before "ago", "in a row"...; else it is a fraction ("three quarters").
 _QUARTERS = re.compile(r"(?:an?|one|two|three|four|\d+)\s+quarters?", re.I)
@@ -265,11 +267,12 @@ def _trimmed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _is_modifier(span: Span) -> bool:
-    """A bare season or part of day used as a noun modifier ("winter equipment") is no date."""
+    """A bare season, part of day or frequency used as a noun modifier ("winter equipment", "an
+    annual meeting", "quarterly dividends") is no date."""
     if len(span) != 1:
         return False
     tok = span[0]
-    return tok.dep_ in ("compound", "amod") and tok.lower_ in (*L.SEASONS, *L.PARTS) and \
+    return tok.dep_ in ("compound", "amod") and tok.lower_ in (*L.SEASONS, *L.PARTS, *L.SET_ADVERBS) and \
         tok.head.i > tok.i
 
 

@@ -31,7 +31,8 @@ _GENERAL = [re.compile(p, re.I) for p in (
     r"\b(?:right now|now|currently|presently|at present|nowadays|these days|so far|to date)\b",
     r"\b(?:until recently|more recently|recently|lately|in the past)\b",
     r"\brecent(?:\s+(?:years|months|weeks|days))?\b",
-    r"\b(?:the (?:near |distant )?future|soon|very soon|the (?:long|short|near) term)\b",
+    # ("soon" is left out: neither TimeBank nor the dev gold annotates it)
+    r"\b(?:the (?:near |distant )?future|the (?:long|short|near) term)\b",
     r"\bfor (?P<x>the time being)\b",
     r"\b(?:the coming|the next few|in coming) (?:days|weeks|months|years)\b",
     r"\b(?:the|this|last|next|that|this past|this coming) weekend\b",
@@ -93,7 +94,7 @@ NEEDS = {p.pattern: words for p in _GENERAL for key, words in (
     ("(?:today|tomorrow|yesterday|now)", ("today", "tomorrow", "yesterday", " now")),
     ("spring|summer", ("spring", "summer", "fall", "autumn", "winter")),
     ("(?:decades|centuries|millennia)\\b", ("decades", "centuries", "millennia")),
-    ("future|soon", ("future", "soon", "term")), ("time being", ("time being",)),
+    ("the (?:near |distant )?future", ("future", "term")), ("time being", ("time being",)),
     ("the coming", ("coming",)), ("once|twice", ("once", "twice", "times")),
     ("recently|lately", ("recently", "lately", "the past")), ("\\brecent(", ("recent",)),
     ("tonight", ("tonight", "night", "morning", "afternoon", "evening")),
