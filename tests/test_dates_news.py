@@ -48,9 +48,6 @@ DIRECTION = [
     ("He said he would step down as leader in November.", "2024-02-29", [("November", "date", "2024-11", None)]),
     ("The election is in November.", "2024-02-26", [("November", "date", "2024-11", None)]),
     ("Sales rose in November.", "2024-02-26", [("November", "date", "2023-11", None)]),
-    # a month alone in a passage about a year named in full is that year's
-    ("It was 2012, when Obama won the primary. He went on to carry the state in November.", "2024-02-28",
-     [("2012", "date", "2012", None), ("November", "date", "2012-11", None)]),
     # a present tense puts a weekday ahead; a report in the present does not
     ("He and Arafat meet separately Monday with Albright.", "1998-05-01", [("Monday", "date", "1998-05-04", None)]),
     # an infinitive of purpose under a past verb does not look ahead
@@ -98,6 +95,9 @@ VAGUE_AND_PLURAL = [
     ("We rode a 1920s bus with authentic 20s tickets.", "2024-02-26",
      [("1920s", "date", "192", None), ("20s", "date", "192", None)]),
     ("Most of them are in their 20s.", "2024-02-26", []),
+    ("It rid Detroit of the boxy cars of the 70s and 80s.", "2008-02-28",
+     [("the 70s", "date", "197", None), ("80s", "date", "198", None)]),
+    ("Stocks rose for a second consecutive day.", "2008-09-17", []),
     ("He was a star in the early two-thousands.", "2024-02-28", [("the early two-thousands", "date", "200", None)]),
     ("Revenue fell in fiscal 2023.", "2024-02-29", [("fiscal 2023", "date", "2023", None)]),
     # ages are numbers; frequencies that modify a noun are no sets

@@ -29,8 +29,9 @@ _THE_QUARTER = re.compile(r"(?:the|that|this)\s+(?:latest\s+|current\s+|same\s+|
 # "four years later", "three days after": counted from the date named before.
 _COUNTED_ON = re.compile(rf"(?P<n>{L.NUMBER})\s+(?P<unit>{L.UNIT})\s+(?P<way>later|after|earlier|before)", re.I)
 _THAN = re.compile(r"\s+than\b", re.I)        # "three days later than planned" is a duration
-# A month alone, as the text names it ("November", "in early March").
-_MONTH_ALONE = re.compile(rf"{L.MONTH}", re.I)
+# What stands before a decade in two digits that is no age: "the (late) 70s", "the 70s and 80s".
+_DECADE_BEFORE = re.compile(r"\bthe\s+(?:(?:early|mid|late)[\s-]+)?$|\d0['’]?s\s+(?:and|or|to)\s+$", re.I)
+_DECADE_LOOKBACK = 20
 # A decade in two digits: "the '20s", "20s".
 _DECADE_SHORT = re.compile(r"(?:the\s+)?['’]?\d0\s?['’]?s", re.I)
 # How far back (in characters) a count looks for the date it counts from: a paragraph of news.
@@ -64,9 +65,7 @@ def in_context(text: str, start: int, end: int, tx: Timex, found: list[DateMenti
         named = next((m for m in reversed(_named(found)) if _QUARTER.fullmatch(m.value or "")), None)
         return Timex("date", named.value, None, True) if named else tx
     if _DECADE_SHORT.fullmatch(piece):
-        return _decade_named(piece, tx, found)
-    if _MONTH_ALONE.fullmatch(piece) and tx.relative:
-        return _month_of_year_named(tx, found, start)
+        return _decade_named(piece, tx, found, text[max(0, start - _DECADE_LOOKBACK):start])
     counted = _COUNTED_ON.fullmatch(piece)
     if counted and tx.value is None and _THAN.match(text, end):
         n = L.number_value(counted["n"].lower())
@@ -76,25 +75,15 @@ def in_context(text: str, start: int, end: int, tx: Timex, found: list[DateMenti
     return tx
 
 
-def _month_of_year_named(tx: Timex, found: list[DateMention], start: int) -> Timex:
-    """"(In 2012, ...) Obama carried the state in November": a month alone in a passage about
-    a year named in full is that year's."""
-    for m in reversed(_named(found)):
-        if start - m.end > SAME_PERIOD_REACH:
-            break
-        year = re.match(r"(\d{4})(?:-\d\d)?(?:-\d\d)?$", m.value or "")
-        if year and m.anchor is None and tx.value:
-            return Timex("date", year[1] + tx.value[4:], None, False)
-    return tx
-
-
-def _decade_named(piece: str, tx: Timex, found: list[DateMention]) -> Timex | None:
-    """"the '20s", "20s" after "the 1920s": that decade; a bare "20s" with none named before is an
-    age ("in their 20s"), no date."""
+def _decade_named(piece: str, tx: Timex, found: list[DateMention], before: str) -> Timex | None:
+    """"the '20s", "20s" after "the 1920s": that decade; a bare "20s" is a decade after "the"
+    ("the 70s and 80s") or once the decade was named in full, else an age ("in their 20s")."""
     named = next((m for m in reversed(found) if re.fullmatch(r"\d\d" + piece[-3], m.value or "")), None)
     if named:
         return Timex("date", named.value, None, False)
-    return tx if re.search(r"['’]", piece) else None
+    if re.search(r"['’]|^the\b", piece, re.I) or _DECADE_BEFORE.search(before):
+        return tx
+    return None
 
 
 def _period_before(found: list[DateMention], start: int) -> re.Match | None:

@@ -144,7 +144,7 @@ def _duration(s: str, ctx: Context) -> Reading | None:
     if part:
         return part
     m = _UNIT_SPAN.fullmatch(s)
-    if not m or (m[1] in ("a", "an") and m[2] == "second"):     # "a second" is an ordinal far more often
+    if not m or (m[1] in ("a", "an") and m[3] == "second"):     # "a second" is an ordinal far more often
         return None
     amount, business, unit = m[1], m[2], m[3]
     plural = unit.endswith("s") or unit.endswith("ia") or unit == "centuries"
