@@ -53,6 +53,16 @@ DIRECTION = [
     # an infinitive of purpose under a past verb does not look ahead
     ("Two bidders extended their offers to acquire the company Friday.", "1989-10-30",
      [("Friday", "date", "1989-10-27", None)]),
+    # a day without its year takes the year of the count after it, and keeps it when named again
+    ("He cleaned up after the Jan. 6 insurrection three years ago. He spoke of the Jan. 6 attack.", "2024-02-29",
+     [("Jan. 6", "date", "2021-01-06", None), ("three years ago", "date", "2021", None),
+      ("Jan. 6", "date", "2021-01-06", None)]),
+    # a month or a day that dates a scheduled event lies ahead
+    ("Democrats might sit out the November election.", "2024-02-29", [("November", "date", "2024-11", None)]),
+    ("Michigan is a battleground in a close November contest.", "2024-02-28", [("November", "date", "2024-11", None)]),
+    # written on a weekend, "this week" of what is still to come is the week ahead
+    ("An actor is to restore her reputation this week with the release of a film.", "2024-03-02",
+     [("this week", "date", "2024-W10", None)]),
     # a range's end without its year is not before its start
     ("The office is closed from 10/1 to 11/7.", "2018-08-10", [("10/1 to 11/7", "range", "2018-10-01", "2018-11-07")]),
 ]

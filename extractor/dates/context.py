@@ -9,6 +9,7 @@ value it takes from the mentions found before it; every other reading passes unc
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from . import values as L
@@ -148,3 +149,39 @@ def _moved(day: date, n: int, letter: str, relative: bool) -> Timex:
     moved = L.move(day, n, letter)
     return Timex("date", (f"{moved.year}", moved.strftime("%Y-%m"), moved.isoformat())[_UNIT_GRAIN[letter]],
                  None, relative)
+
+
+# A day of a month read without its year, and a count of years back.
+_MONTH_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_YEARS_BACK = re.compile(r"\byears?\s+(?:ago|earlier|before)$", re.I)
+_MONTH_NAMED = re.compile(rf"\b{L.MONTH}(?![a-z])", re.I)
+# How far (in characters) after a day "N years ago" may stand and still date it ("the Jan. 6
+# insurrection three years ago"): a noun phrase, not the next clause.
+COUNT_AFTER_REACH = 30
+
+
+def settle_years(text: str, found: list[DateMention]) -> list[DateMention]:
+    """Days of a month read without their year, settled by the rest of the article: "the Jan. 6
+    insurrection three years ago" takes the year of the count after it, and a day named again
+    ("the Jan. 6 insurrection") takes the year it had the first time."""
+    out = list(found)
+    for i, (m, nxt) in enumerate(zip(out, out[1:])):
+        between = text[m.end:nxt.start]
+        if _relative_day(m) and len(between) <= COUNT_AFTER_REACH and not re.search(r"[.;!?]", between) \
+                and _YEARS_BACK.search(nxt.text) and re.fullmatch(r"\d{4}", nxt.value or ""):
+            out[i] = replace(m, value=nxt.value + m.value[4:])
+    first_year: dict[str, str] = {}
+    for i, m in enumerate(out):
+        if m.type != "date" or not _MONTH_DAY_VALUE.fullmatch(m.value or ""):
+            continue
+        day = m.value[4:]
+        if day in first_year and _relative_day(found[i]):
+            out[i] = replace(m, value=first_year[day] + day)
+        first_year.setdefault(day, out[i].value[:4])
+    return out
+
+
+def _relative_day(m: DateMention) -> bool:
+    """A day of a month, named by its month, whose year came from the publication date."""
+    return m.type == "date" and m.anchor == "published" and bool(_MONTH_DAY_VALUE.fullmatch(m.value or "")) \
+        and bool(_MONTH_NAMED.search(m.text)) and not re.search(r"\d{4}", m.text)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from . import values as L
 from ..records import DateMention
-from .context import in_context
+from .context import in_context, settle_years
 from .normalize import Timex, normalize, parse_anchor
 from .join import ANY_DAY, join
 from .patterns import find_spans
@@ -101,7 +101,8 @@ def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
             if tx is not None and not _is_share(text, p_start, p_end):
                 found.append(_mention(text, p_start, p_end, tx))
     # 3. a time written before its day takes that day
-    return _days_after(text, found, anchor)
+    # 4. days without their year settled by the rest of the article
+    return settle_years(text, _days_after(text, found, anchor))
 
 
 def _dateline(text: str) -> date | None:

@@ -125,7 +125,14 @@ def _the_unit(s: str, ctx: Context) -> Reading | None:
         return None
     if ctx.anchor is None:
         return ("date", None, None, False)
+    if m[1] == "week" and ctx.future and ctx.anchor.weekday() >= SATURDAY:
+        # written on a weekend, "this week" of what is still to come is the week ahead
+        return ("date", shift(ctx.anchor, 1, "W"), None, True)
     return ("date", shift(ctx.anchor, 0, {"year": "Y", "month": "M", "week": "W"}[m[1]]), None, True)
+
+
+# date.weekday() of Saturday
+SATURDAY = 5
 
 
 def _part_of_day(s: str, ctx: Context) -> Reading | None:
