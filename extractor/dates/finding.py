@@ -268,12 +268,12 @@ def _trimmed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _is_modifier(span: Span) -> bool:
-    """A bare season, part of day or frequency used as a noun modifier ("winter equipment", "an
-    annual meeting", "quarterly dividends") is no date."""
+    """A bare season or part of day used as a noun modifier ("winter equipment") is no date
+    (a frequency is: "an annual meeting" is a set in TimeML, MEANTIME annotates it)."""
     if len(span) != 1:
         return False
     tok = span[0]
-    return tok.dep_ in ("compound", "amod") and tok.lower_ in (*L.SEASONS, *L.PARTS, *L.SET_ADVERBS) and \
+    return tok.dep_ in ("compound", "amod") and tok.lower_ in (*L.SEASONS, *L.PARTS) and \
         tok.head.i > tok.i
 
 
