@@ -109,6 +109,9 @@ VAGUE_AND_PLURAL = [
      [("the 70s", "date", "197", None), ("80s", "date", "198", None)]),
     ("Stocks rose for a second consecutive day.", "2008-09-17", []),
     ("He was a star in the early two-thousands.", "2024-02-28", [("the early two-thousands", "date", "200", None)]),
+    # quarters as durations and sets are written in months (ISO 8601 has no quarters)
+    ("Losses narrowed over the past three quarters.", "2019-08-01",
+     [("the past three quarters", "duration", "P9M", None)]),
     ("Revenue fell in fiscal 2023.", "2024-02-29", [("fiscal 2023", "date", "2023", None)]),
     # ages are numbers; frequencies that modify a noun are no sets
     ("A 6-year-old boy and his 52 years old father met.", "2024-02-28", []),

@@ -52,7 +52,7 @@ UNIT_CODES = {"sec": ("S", True, 1), "min": ("M", True, 1), "hour": ("H", True, 
               "centur": ("CE", False, 1), "millenni": ("ML", False, 1)}
 SET_ADVERBS = {"daily": "P1D", "everyday": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
                "bi-weekly": "P2W", "bimonthly": "P2M", "bi-monthly": "P2M",
-               "monthly": "P1M", "quarterly": "P1Q", "yearly": "P1Y", "annually": "P1Y", "annual": "P1Y",
+               "monthly": "P1M", "quarterly": "P3M", "yearly": "P1Y", "annually": "P1Y", "annual": "P1Y",
                "hourly": "PT1H"}
 VAGUE = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
@@ -153,6 +153,8 @@ def unit_code(word: str) -> tuple[str, bool, int]:
 
 def duration(n: float | None, unit_word: str) -> str:
     letter, is_time, mult = unit_code(unit_word)
+    if letter == "Q":       # ISO 8601 has no quarters: TimeML writes them as months ("three quarters": P9M)
+        letter, mult = "M", 3 * mult
     if n is None:
         amount = "X"
     else:
