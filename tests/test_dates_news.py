@@ -109,6 +109,8 @@ VAGUE_AND_PLURAL = [
      [("the 70s", "date", "197", None), ("80s", "date", "198", None)]),
     ("Stocks rose for a second consecutive day.", "2008-09-17", []),
     ("He was a star in the early two-thousands.", "2024-02-28", [("the early two-thousands", "date", "200", None)]),
+    # "the past decade" is the decade before, not ten years
+    ("Prices fell over the past decade.", "2010-03-01", [("the past decade", "date", "200", None)]),
     # quarters as durations and sets are written in months (ISO 8601 has no quarters)
     ("Losses narrowed over the past three quarters.", "2019-08-01",
      [("the past three quarters", "duration", "P9M", None)]),

@@ -241,8 +241,9 @@ def _relative_unit(s: str, ctx: Context) -> Reading | None:
         return _weekend(rel, ctx)
     letter = unit_code(unit)[0]
     # "the past year" is a span of time; "the last quarter" a reporting period, the one before this
+    # ("the past decade" is the decade before: TimeBank and MEANTIME both give it as 200, not P10Y)
     if s.startswith("the ") and rel in ("past", "last", "next", "coming") \
-            and not (unit == "quarter" and rel in ("past", "last")):
+            and not (unit in ("quarter", "decade") and rel in ("past", "last")):
         return ("duration", duration(1, unit) if unit != "decade" else "P10Y", None, False)
     if rel == "same":
         return None
