@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Span
 
+from ..lexicon.calendar import WEEKDAY_NUMBER
 from ..lexicon.speech import REPORTING_VERBS
 
 # Auxiliaries that look ahead: "will", modals of possibility ("may be signed on September 12") and
@@ -23,8 +24,8 @@ _GENERIC_AUX = {"should", "must", "can"}
 # Words just before an expression that point ahead ("ahead of a March 15 vote").
 _FUTURE_CUES = re.compile(r"\b(?:ahead of|upcoming|scheduled for|slated for|set for|due on|due by|until|"
                           r"no later than|starting|beginning)\b(?:\s+\w+){0,3}\s*\S*$")
-# Scheduled events: a month or day that dates one ("the election in November", "Wednesday's
-# Budget") lies ahead unless a past tense says otherwise (GUIDELINES' settled case). Nouns of
+# Scheduled events: a month that dates one ("the election in November") lies ahead unless a
+# past tense says otherwise (GUIDELINES' settled case). Nouns of
 # news events planned on a calendar, chosen by hand.
 _SCHEDULED_EVENTS = frozenset("""
     election primary caucus vote ballot referendum poll runoff inauguration budget summit meeting
@@ -53,10 +54,12 @@ def clause_tense(span: Span) -> str | None:
     # to ("extended the offer to Nov. 20") is not dated by a past tense
     through_thing = tok.head.lower_ == "to"
     event = False
+    # a weekday's event is as often the one just held ("Tuesday's vote, which came ..."): months only
+    weekday = any(t.lower_.rstrip(".") in WEEKDAY_NUMBER for t in span)
     for _ in range(8):
         if tok not in span and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
             through_thing = True
-        if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in _SCHEDULED_EVENTS:
+        if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in _SCHEDULED_EVENTS and not weekday:
             event = True
         if tok.pos_ in ("VERB", "AUX") and tok not in span:
             auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
