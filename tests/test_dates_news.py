@@ -78,6 +78,8 @@ YEAR_BEFORE = [
                     ("the 1988 period", "date", "1988-Q3", None)]),
     ("Third-quarter profit rose. Passenger traffic jumped 14% in the quarter.", "1989-10-26",
      [("Third-quarter", "date", "1989-Q3", None), ("the quarter", "date", "1989-Q3", None)]),
+    ("Net rose in the third quarter. Sales in the latest period were $1.76 billion.", "1989-10-30",
+     [("the third quarter", "date", "1989-Q3", None), ("the latest period", "date", "1989-Q3", None)]),
     ("Sales rose 4% from the same week a year ago.", "2024-02-26",
      [("the same week a year ago", "date", "2023-W09", None)]),
     ("Revenue fell in the 1988 second quarter.", "1989-10-26", [("the 1988 second quarter", "date", "1988-Q2", None)]),

@@ -82,7 +82,7 @@ _GENERAL_BY_UNIT = [re.compile(p, re.I) for p in (
     r"\b(?:decades|centuries|years|months|weeks|days|hours)-long\b",        # "a decades-long dispute"
     rf"\b{SAME_PERIOD}(?: of)? (?:(?:the )?(?:last|previous|prior) year|(?:a|one) year (?:ago|earlier|before))\b",
     # the period of a report and the one a year before: "the quarter", "the year-ago period"
-    r"\b(?:the|that|this) (?:latest |current |same |fiscal )?quarter\b(?![\w-])",
+    r"\b(?:the|that|this) (?:latest |current |same |fiscal )?quarter\b(?![\w-])|\bthe latest period\b",
     r"\b(?:the (?:comparable )?year[- ]|year-)(?:earlier|ago)\b(?: (?:period|quarter)\b)?",
 )]
 _GENERAL_BY_CLOCK = [re.compile(p, re.I) for p in (

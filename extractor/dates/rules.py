@@ -105,9 +105,10 @@ def _the_day(s: str, ctx: Context) -> Reading | None:
 
 
 def _report_period(s: str, ctx: Context) -> Reading | None:
-    """"the quarter": the quarter of the report (`context` takes the one the article named); "the year-earlier period", "year-ago": the year before (`context` narrows it to
+    """"the quarter", "the latest period": the quarter of the report (`context` takes the one the
+    article named); "the year-earlier period", "year-ago": the year before (`context` narrows it to
     the period compared)."""
-    m = re.fullmatch(r"(?:the|that)\s+(?:same\s+|fiscal\s+)?quarter", s)
+    m = re.fullmatch(r"(?:the|that)\s+(?:same\s+|fiscal\s+)?quarter|the\s+latest\s+period", s)
     if m:       # reported once it is over: the quarter before publication's
         return ("date", shift(ctx.anchor, -1, "Q") if ctx.anchor else None, None, ctx.anchor is not None)
     m = re.fullmatch(r"(?:the\s+)?((?:19|20)\d\d)\s+(?:period|quarter)", s)
