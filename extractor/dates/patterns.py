@@ -101,7 +101,7 @@ NEEDS = {p.pattern: words for p in _GENERAL for key, words in (
     ("daily|nightly", ("daily", "nightly", "weekly", "monthly", "quarterly", "yearly", "annual", "hourly")),
     ("-?long", ("long",)), ("the fall)", ("the fall",)),
     ("every|each|per) (?:other", ("every", "each", "per ")),
-    ("(?:\\d{4}|'\\d0)s", ("0s", "0 s")), ("the past\\b(?=", ("the past",)),
+    ("(?:\\d{4}|['’]\\d0", ("0s", "0 s")), ("the past\\b(?=", ("the past",)),
     ) if key in p.pattern}
 # Capitalized month names with a day or a year (spaCy misses some); "May" alone is too ambiguous.
 _MONTH_CASED = re.compile(
