@@ -47,6 +47,7 @@ DIRECTION = [
     # a month alone: past unless the tense says otherwise
     ("He said he would step down as leader in November.", "2024-02-29", [("November", "date", "2024-11", None)]),
     ("The election is in November.", "2024-02-26", [("November", "date", "2024-11", None)]),
+    ("The odds of winning the seat in November are slim.", "2024-02-29", [("November", "date", "2024-11", None)]),
     ("Sales rose in November.", "2024-02-26", [("November", "date", "2023-11", None)]),
     # a present tense puts a weekday ahead; a report in the present does not
     ("He and Arafat meet separately Monday with Albright.", "1998-05-01", [("Monday", "date", "1998-05-04", None)]),
@@ -113,6 +114,8 @@ VAGUE_AND_PLURAL = [
     ("He was a star in the early two-thousands.", "2024-02-28", [("the early two-thousands", "date", "200", None)]),
     # "the past decade" is the decade before, not ten years
     ("Prices fell over the past decade.", "2010-03-01", [("the past decade", "date", "200", None)]),
+    ("Stars are honoured for their work over this past year.", "2024-03-01",
+     [("this past year", "duration", "P1Y", None)]),
     # quarters as durations and sets are written in months (ISO 8601 has no quarters)
     ("Losses narrowed over the past three quarters.", "2019-08-01",
      [("the past three quarters", "duration", "P9M", None)]),

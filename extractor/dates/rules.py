@@ -242,9 +242,10 @@ def _relative_unit(s: str, ctx: Context) -> Reading | None:
         return _weekend(rel, ctx)
     letter = unit_code(unit)[0]
     # "the past year" is a span of time; "the last quarter" a reporting period, the one before this
-    # ("the past decade" is the decade before: TimeBank and MEANTIME both give it as 200, not P10Y)
-    if s.startswith("the ") and rel in ("past", "last", "next", "coming") \
-            and not (unit in ("quarter", "decade") and rel in ("past", "last")):
+    # ("the past decade" is the decade before: TimeBank and MEANTIME both give it as 200, not P10Y;
+    # "this past year" is "the past year", the dev gold's P1Y)
+    if (s.startswith("the ") and rel in ("past", "last", "next", "coming")
+            and not (unit in ("quarter", "decade") and rel in ("past", "last"))) or s == "this past year":
         return ("duration", duration(1, unit) if unit != "decade" else "P10Y", None, False)
     if rel == "same":
         return None

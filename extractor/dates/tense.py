@@ -90,7 +90,9 @@ def clause_tense(span: Span) -> str | None:
                     return "future"
                 if event:
                     return "future"
-                return None if tok.lemma_ in REPORTING_VERBS or through_thing else "present"
+                # (a weekday that dates a thing in a present clause may be past: "follows Tuesday's
+                # declaration"; a month is this year's either way)
+                return None if tok.lemma_ in REPORTING_VERBS or (through_thing and weekday) else "present"
         if tok.head is tok:
             break
         tok = tok.head
