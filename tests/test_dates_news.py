@@ -49,6 +49,11 @@ DIRECTION = [
     ("The election is in November.", "2024-02-26", [("November", "date", "2024-11", None)]),
     ("The odds of winning the seat in November are slim.", "2024-02-29", [("November", "date", "2024-11", None)]),
     ("Sales rose in November.", "2024-02-26", [("November", "date", "2023-11", None)]),
+    # a month alone right after a story told in a year is that year's; not after "since 1990"
+    ("That was in 2012, when Obama secured the vote. Obama went on to carry the state in November.", "2024-02-28",
+     [("2012", "date", "2012", None), ("November", "date", "2012-11", None)]),
+    ("He was arrested since 1990, and his car was found at the airport in December.", "2024-02-28",
+     [("1990", "date", "1990", None), ("December", "date", "2023-12", None)]),
     # a present tense puts a weekday ahead; a report in the present does not
     ("He and Arafat meet separately Monday with Albright.", "1998-05-01", [("Monday", "date", "1998-05-04", None)]),
     # an infinitive of purpose under a past verb does not look ahead

@@ -34,6 +34,8 @@ _THAN = re.compile(r"\s+than\b", re.I)        # "three days later than planned" 
 # What stands before a decade in two digits that is no age: "the (late) 70s", "the 70s and 80s".
 _DECADE_BEFORE = re.compile(r"\bthe\s+(?:(?:early|mid|late)[\s-]+)?$|\d0['’]?s\s+(?:and|or|to)\s+$", re.I)
 _DECADE_LOOKBACK = 20
+# A month alone, as the text names it.
+_MONTH_ALONE = re.compile(rf"{L.MONTH}", re.I)
 # A decade in two digits: "the '20s", "20s".
 _DECADE_SHORT = re.compile(r"(?:the\s+)?['’]?\d0\s?['’]?s", re.I)
 # How far back (in characters) a count looks for the date it counts from: a paragraph of news.
@@ -53,10 +55,12 @@ _UNIT_GRAIN = {"Y": 0, "M": 1, "W": 2, "D": 2}
 
 
 def in_context(text: str, start: int, end: int, tx: Timex, found: list[DateMention],
-               anchor: date | None) -> Timex | None:
-    """The reading of text[start:end] in the light of the mentions `found` before it; None when
-    that shows it is no date."""
+               anchor: date | None, looks_back: bool = False) -> Timex | None:
+    """The reading of text[start:end] (in a clause that does not look ahead when `looks_back`) in
+    the light of the mentions `found` before it; None when that shows it is no date."""
     piece = " ".join(text[start:end].split())
+    if looks_back and tx.relative and _MONTH_ALONE.fullmatch(piece):
+        return _month_in_year_told(text, tx, found, start)
     if _YEAR_BACK.search(piece):
         return _year_back(piece, tx, found, start, anchor)
     year_period = _YEAR_PERIOD.fullmatch(piece)
@@ -75,6 +79,17 @@ def in_context(text: str, start: int, end: int, tx: Timex, found: list[DateMenti
     if counted and tx.value is None:
         return _counted_on(counted, tx, found, start, anchor)
     return tx
+
+
+def _month_in_year_told(text: str, tx: Timex, found: list[DateMention], start: int) -> Timex:
+    """"That was in 2012, when ... Obama went on to carry the state in November": a month alone in
+    a clause that does not look ahead, right after a story told "in" a year (the mention just
+    before, not "since 1990"), is that year's."""
+    last = next(iter(reversed(found)), None)
+    if last is None or start - last.end > SAME_PERIOD_REACH or not re.fullmatch(r"\d{4}", last.value or "") \
+            or last.anchor is not None or not re.search(r"\bin\s+$", text[max(0, last.start - 4):last.start]):
+        return tx
+    return Timex("date", last.value + (tx.value or "")[4:], None, False) if tx.value else tx
 
 
 def _decade_named(piece: str, tx: Timex, found: list[DateMention], before: str) -> Timex | None:

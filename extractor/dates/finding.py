@@ -97,7 +97,8 @@ def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
             if tx is not None and tense in ("future", "generic") and anchor and re.search(r"\bin\s+$", text[max(0, p_start - 4):p_start]):
                 tx = _later(tx, anchor)
             if tx is not None:
-                tx = in_context(text, p_start, p_end, tx, found, anchor)     # None: no date after all
+                # None: no date after all
+                tx = in_context(text, p_start, p_end, tx, found, anchor, looks_back=tense in ("past", None))
             if tx is not None and not _is_share(text, p_start, p_end):
                 found.append(_mention(text, p_start, p_end, tx))
     # 3. a time written before its day takes that day
