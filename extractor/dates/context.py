@@ -2,9 +2,12 @@
 
 Business and wire news compare a period with the one a year before ("sales in the third
 quarter rose from a year earlier", "the same period last year", "the year-ago quarter"),
-come back to the period of the report ("in the quarter") and count from a date they have
-just given ("in 2016 ... four years later"). `in_context` gives such an expression the
-value it takes from the mentions found before it; every other reading passes unchanged.
+come back to the period of the report ("in the quarter"), count from a date they have just
+given ("in 2016 ... four years later"), tell a story in a year ("That was in 2012 ... in
+November") and echo a decade ("the 1920s ... 20s tickets"). `in_context` gives such an
+expression the value it takes from the mentions found before it (every other reading passes
+unchanged); `settle_years` gives a day read without its year the year the rest of the article
+gives it ("the Jan. 6 insurrection three years ago").
 """
 from __future__ import annotations
 
