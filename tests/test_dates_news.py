@@ -125,6 +125,10 @@ VAGUE_AND_PLURAL = [
     ("Losses narrowed over the past three quarters.", "2019-08-01",
      [("the past three quarters", "duration", "P9M", None)]),
     ("Revenue fell in fiscal 2023.", "2024-02-29", [("fiscal 2023", "date", "2023", None)]),
+    # a number that ends a name is part of it; a year before a name dates it
+    ("Unions, including SEIU Local 2015, which represents workers, joined.", "2024-02-29", []),
+    ("The 2024 Brit Awards were held on Saturday.", "2024-03-04",
+     [("2024", "date", "2024", None), ("Saturday", "date", "2024-03-02", None)]),
     # ages are numbers; frequencies that modify a noun are no sets
     ("A 6-year-old boy and his 52 years old father met.", "2024-02-28", []),
     ("The report is published daily.", "2024-02-28", [("daily", "set", "P1D", None)]),

@@ -218,8 +218,12 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int]]:
     # a single word of ours inside a name is no date ("Donna Summer"); spaCy's own spans and
     # words with digits ("Oct/2") stay
     names = [(e.start_char, e.end_char) for e in ents if e.label_ in _NAME_LABELS]
-    found = [(a, b) for a, b in found if " " in text[a:b] or re.search(r"\d", text[a:b])
-             or not _covered(names, a, b)]
+    # a number that ends a name of several words is part of it ("SEIU Local 2015"); a year
+    # before the name dates it ("the 2024 Brit Awards")
+    name_ends = {e.end_char for e in ents if e.label_ in _NAME_LABELS and len(e) > 1}
+    found = [(a, b) for a, b in found if (" " in text[a:b] or re.search(r"\d", text[a:b])
+                                          or not _covered(names, a, b))
+             and not (b in name_ends and text[a:b].isdigit() and _covered(names, a, b))]
     idioms = [m.span() for m in _IDIOMS.finditer(text)]
     return [(a, b) for a, b in spans + found if not _overlapped(idioms, a, b)]
 
