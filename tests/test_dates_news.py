@@ -69,6 +69,9 @@ DIRECTION = [
     # written on a weekend, "this week" of what is still to come is the week ahead
     ("An actor is to restore her reputation this week with the release of a film.", "2024-03-02",
      [("this week", "date", "2024-W10", None)]),
+    # "since" looks back; an implicative verb's infinitive shares its time
+    ("US stock markets have their best week since November", "2009-03-13", [("November", "date", "2008-11", None)]),
+    ("A plan failed to pass the Senate this week.", "2008-12-13", [("this week", "date", "2008-W50", None)]),
     # a range's end without its year is not before its start
     ("The office is closed from 10/1 to 11/7.", "2018-08-10", [("10/1 to 11/7", "range", "2018-10-01", "2018-11-07")]),
 ]

@@ -32,6 +32,8 @@ _SCHEDULED_EVENTS = frozenset("""
     hearing trial sentencing verdict deadline conference convention congress session launch release
     premiere opening ceremony festival tournament match game final race contest debate
     """.split())
+# Verbs whose infinitive happens when they do ("failed to pass this week"), not after.
+_IMPLICATIVE = frozenset("fail manage try attempt refuse decline begin start continue stop cease seem appear happen".split())
 # How many tokens before an expression are read for such cues.
 FUTURE_CUE_REACH = 5
 
@@ -50,6 +52,8 @@ def clause_tense(span: Span) -> str | None:
         before = doc[max(floor, span.start - 2 * FUTURE_CUE_REACH):span.start].text.lower()
         return "future" if re.search(r"\b(?:will|shall|going to)\b|'ll\b", before) else None
     tok = span.root
+    if tok.head.lower_ == "since" or span[0].lower_ == "since":
+        return "past"       # "the best week since November": the one before
     # a date that dates a thing ("payable Dec. 7", "the Nov. 1 deadline") or that a past act moves
     # to ("extended the offer to Nov. 20") is not dated by a past tense
     through_thing = tok.head.lower_ == "to"
@@ -73,7 +77,9 @@ def clause_tense(span: Span) -> str | None:
                 # its own ("extended their offers to acquire the company Friday"), not when it
                 # is what the verb plans ("agreed to buy it in February")
                 purpose = tok.dep_ != "xcomp" and tok.head is not tok and tok.head.tag_ == "VBD"
-                return None if purpose and not through_thing else "future"
+                # "failed to pass this week": an implicative verb's infinitive shares its time
+                shared = tok.dep_ == "xcomp" and tok.head.tag_ == "VBD" and tok.head.lemma_ in _IMPLICATIVE
+                return None if (purpose and not through_thing) or shared else "future"
             if tok.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes):
                 return None if through_thing else "past"
             if tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl") and not auxes:   # "plans announced in January"
