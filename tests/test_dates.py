@@ -35,7 +35,7 @@ RELATIVE = [
     ("The new rules take effect next month.", "2024-02-29", [("next month", "date", "2024-03", None)]),
     ("Profits rose last year.", "2024-02-29", [("last year", "date", "2023", None)]),
     ("The talks collapsed yesterday.", "2024-02-29", [("yesterday", "date", "2024-02-28", None)]),
-    ("The clinic closed two weeks ago.", "2019-05-01", [("two weeks ago", "date", "2019-04-17", None)]),
+    ("The clinic closed two weeks ago.", "2019-05-01", [("two weeks ago", "date", "2019-W16", None)]),
     ("The meeting is set for Friday at 4 p.m.", "2024-02-26",
      [("Friday at 4 p.m.", "time", "2024-03-01T16:00", None)]),
     ("The vote is scheduled for next Monday.", "2024-02-29", [("next Monday", "date", "2024-03-04", None)]),
@@ -79,7 +79,7 @@ RANGES_TIMES = [
      [("1 p.m.", "time", "2024-02-25T13:00", None), ("Sunday", "date", "2024-02-25", None)]),
     # spaCy's one entity "November 11, three days later" is cut into what reads as a date
     ("The plane will arrive on November 11, three days later than planned.", "2005-11-05",
-     [("November 11", "date", "2005-11-11", None), ("three days", "duration", "P3D", None)]),
+     [("November 11", "date", "2005-11-11", None), ("three days later", "duration", "P3D", None)]),
     ("Stocks fell on Friday. It was the worst drop since 1987 on the day.", "2009-04-04",
      [("Friday", "date", "2009-04-03", None), ("1987", "date", "1987", None),
       ("the day", "date", "2009-04-03", None)]),
@@ -177,7 +177,7 @@ def test_points_counted_from_a_day(nlp, text, published, expected):
 @pytest.mark.parametrize("text, published, expected", [
     ("Stores were packed before Christmas.", "2024-02-29", [("Christmas", "date", "2023-12-25", None)]),
     ("The parade returns on Thanksgiving 2024.", "2024-02-29", [("Thanksgiving 2024", "date", "2024-11-28", None)]),
-    ("Revenue fell in fiscal 2023.", "2024-02-29", [("fiscal 2023", "date", "FY2023", None)]),
+    ("Revenue fell in fiscal 2023.", "2024-02-29", [("fiscal 2023", "date", "2023", None)]),
     ("Profit rose 5% from a year earlier.", "2024-02-29", [("a year earlier", "date", "2023", None)]),
     ("Sales fell in the third quarter.", "2024-02-29", [("the third quarter", "date", "2023-Q3", None)]),
     ("The fund will stay open between now and May 21.", "2024-02-29",
@@ -245,7 +245,7 @@ DAY_TIMES = [
      [("between 3 and 5 p.m. Monday", "range", "2016-11-07T15:00", "2016-11-07T17:00")]),
     ("I'll be back tomorrow before 5pm.", "2016-11-07", [("tomorrow before 5pm", "time", "2016-11-08T17:00", None)]),
     ("Please schedule a meeting for Monday at 2.30.", "2018-09-14",
-     [("Monday at 2.30", "time", "2018-09-10T02:30", None)]),
+     [("Monday at 2.30", "time", "2018-09-17T02:30", None)]),
     ("Help me book a meeting today from 7 to 7:30.", "2016-11-07",
      [("today from 7 to 7:30", "range", "2016-11-07T07:00", "2016-11-07T07:30")]),
     ("I'll go back October 14 at 8:00:31am.", "2016-11-07",
@@ -320,7 +320,7 @@ MORE_PATTERNS = [
     ("They arrived 13 Sept nineteen seventy two.", "2016-11-07",
      [("13 Sept nineteen seventy two", "date", "1972-09-13", None)]),
     ("I am off between ninth and seventeenth of April.", "2016-11-07",
-     [("between ninth and seventeenth of April", "range", "2017-04-09", "2017-04-17")]),
+     [("between ninth and seventeenth of April", "range", "2016-04-09", "2016-04-17")]),
     ("Where were you between 7 and 9 last night?", "2016-11-07",
      [("between 7 and 9 last night", "range", "2016-11-06T19:00", "2016-11-06T21:00")]),
     ("Can you set something up for Wednesday evening next week?", "2018-08-01",
@@ -426,7 +426,8 @@ NEWS_PERIODS = [
     ("The rules will stay in force for the time being.", "2015-08-20",
      [("the time being", "date", "PRESENT_REF", None)]),
     ("The ruling ends a decades-long dispute.", "2015-08-20", [("decades-long", "duration", "PXDE", None)]),
-    ("The minister said a decision would come very soon.", "2015-08-20", [("very soon", "date", "FUTURE_REF", None)]),
+    # "soon" is no annotated expression (neither TimeBank nor the dev gold marks it)
+    ("The minister said a decision would come very soon.", "2015-08-20", []),
 ]
 
 

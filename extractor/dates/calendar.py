@@ -9,21 +9,25 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from ..lexicon.calendar import FIXED_HOLIDAYS
 from .values import (
     HOLIDAY, MONTH, SEASON_ORDER, SEASONS, WEEKDAY, Context, Reading, add_months, calendar_date, holiday,
-    month_number, safe_date, week)
+    month_number, safe_date, week, weekday_number)
 
 # Compiled once: the readers run on every candidate expression.
 _HOLIDAY_WEEKEND = re.compile(r"(?:the\s+)?weekend\s+of\s+(.+)|(.+?)\s+weekend(?:,?\s+(\d{4}))?")
 _HOLIDAY_NAMED = re.compile(rf"(?:(this|last|next|the following|following|the last|the next)\s+)?({HOLIDAY})"
                             r"(?:,?\s+(?:of\s+|in\s+)?(\d{4}))?")
-_WD = rf"(?:{WEEKDAY},?\s+)?"
-_MONTH_DAY = re.compile(rf"{_WD}(?:the\s+)?({MONTH})\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?")
-_DAY_MONTH = re.compile(rf"{_WD}(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH}),?(?:\s+(\d{{4}}))?")
+_WD = rf"(?:(?P<wd>{WEEKDAY}),?\s+)?"
+_MONTH_DAY = re.compile(rf"{_WD}(?:the\s+)?(?P<m>{MONTH})\s+(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+                        r"(?:,?\s+(?P<y>\d{4}))?")
+_DAY_MONTH = re.compile(rf"{_WD}(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH}),?"
+                        r"(?:\s+(?P<y>\d{4}))?")
 _MONTH_REL_YEAR = re.compile(rf"(?:the\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?({MONTH}),?\s+(?:of\s+)?"
                              r"(this|last|next)\s+year")
 _MONTH_YEAR = re.compile(rf"({MONTH}),?\s+(?:of\s+)?(\d{{4}})|(\d{{4}})\s+({MONTH})")
-_YEAR_ONLY = re.compile(r"(?:the\s+)?(?:(calendar|fiscal|financial)\s+)?(?:year\s+(?:of\s+)?)?(\d{4})")
+# Fiscal years are written as plain years (GUIDELINES: "fiscal year 2024" = 2024).
+_YEAR_ONLY = re.compile(r"(?:the\s+)?(?:(?:calendar|fiscal|financial)\s+)?(?:year\s+(?:of\s+)?)?(\d{4})|fy\s?(\d{4})")
 _MONTH_SHORT_YEAR = re.compile(rf"(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?({MONTH}),?\s+(?:of\s+'?|')(\d\d)")
 _REL_MONTH = re.compile(rf"(?:(this|last|next|past|previous|coming)\s+)?({MONTH})")
 # Season of each month from March (Jan-Feb are the winter begun the year before).
@@ -47,9 +51,12 @@ def read_holiday(s: str, ctx: Context) -> Reading | None:
     if m[3]:
         day = holiday(name, int(m[3]))
         return day and ("date", day.isoformat(), None, False)
-    if ctx.anchor is None:
-        return ("date", None, None, False)
-    a, rel = ctx.anchor, (m[1] or "").replace("the ", "")
+    rel = (m[1] or "").replace("the ", "")
+    if ctx.anchor is None or (ctx.generic and not rel):
+        # a holiday in general ("reach out at Christmas"): any year's, when its day is fixed
+        fixed = FIXED_HOLIDAYS.get(name)
+        return ("date", f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else None, None, False)
+    a = ctx.anchor
     this = holiday(name, a.year)
     if this is None:
         return None         # a name the holiday tables do not know is no date
@@ -71,10 +78,15 @@ def read_decade(s: str, ctx: Context) -> Reading | None:
         if m[1]:
             return ("date", m[1] + m[2], None, False)
         d = int(m[3] or m[4])
-        return ("date", ("19" if d >= 3 else "20") + str(d), None, False)
-    m = re.fullmatch(r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(thir|for|fif|six|seven|eigh|nine)ties", s)
-    if m:       # "the nineties": the twentieth century's (TIMEX3 "199")
-        return ("date", "19" + str(_DECADE_WORDS.index(m[1]) + 3), None, False)
+        if ctx.anchor is None:
+            return ("date", ("19" if d >= 3 else "20") + str(d), None, False)
+        # "the '90s": the latest such decade up to the publication's (in 1998: 199; in 2024 "the '30s": 193)
+        century = ctx.anchor.year // 100
+        return ("date", f"{century if century * 10 + d <= ctx.anchor.year // 10 else century - 1}{d}", None, False)
+    m = re.fullmatch(r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(thir|for|fif|six|seven|eigh|nine)ties"
+                     r"|(two[\s-]thousands))", s)
+    if m:       # "the nineties": the twentieth century's (TIMEX3 "199"); "the two-thousands": 200
+        return ("date", "200" if m[2] else "19" + str(_DECADE_WORDS.index(m[1]) + 3), None, False)
     m = re.fullmatch(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+century", s)
     if m:
         return ("date", f"{int(m[1]) - 1:02d}", None, False)
@@ -82,7 +94,8 @@ def read_decade(s: str, ctx: Context) -> Reading | None:
 
 
 # Compact shapes rewritten to the long ones the readers know: "2019/aug/01", "23/sep/2020",
-# "oct/2", "dec-2018", "dec31", "30.04.2022" (day first, as Europe writes it), "2016 10 16".
+# "oct/2", "dec-2018", "dec31", "30.04.2022" (day first, as Europe writes it), "2016 10 16",
+# "2021/03/03", "march 3, '21".
 _COMPACT = [
     (re.compile(rf"(\d{{4}})[/-]({MONTH})[/-](\d{{1,2}})"), r"\2 \3, \1"),
     (re.compile(rf"(\d{{1,2}})[/-]({MONTH})[/-](\d{{4}})"), r"\1 \2 \3"),
@@ -90,6 +103,8 @@ _COMPACT = [
     (re.compile(rf"({MONTH})(\d{{1,2}})\b"), r"\1 \2"),
     (re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})"), r"\3-\2-\1"),
     (re.compile(r"(\d{4}) (\d{1,2}) (\d{1,2})"), r"\1-\2-\3"),
+    (re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})"), r"\1-\2-\3"),                  # "2021/03/03"
+    (re.compile(rf"({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+'(\d\d)"), r"\2 \1 '\3"),   # "march 3, '21"
 ]
 # A two-digit year this far past the anchor's year is read in the century before ("03/18/40").
 TWO_DIGIT_YEAR_AHEAD = 10
@@ -118,12 +133,10 @@ def _two_digit_year(yy: str, ctx: Context) -> int:
 def read_calendar(s: str, ctx: Context) -> Reading | None:
     """Dates with a month name or in digits: full, month-day, month-year, year."""
     s = _compact(re.sub(r"\s+(?:of|in)\s+(\d{4})$", r" \1", s))    # "26 June in 2020", "June 26th of 2020"
-    m = _MONTH_DAY.fullmatch(s)
+    m = _MONTH_DAY.fullmatch(s) or _DAY_MONTH.fullmatch(s)
     if m:
-        return calendar_date(int(m[3]) if m[3] else None, month_number(m[1]), int(m[2]), ctx)
-    m = _DAY_MONTH.fullmatch(s)
-    if m:
-        return calendar_date(int(m[3]) if m[3] else None, month_number(m[2]), int(m[1]), ctx)
+        return calendar_date(int(m["y"]) if m["y"] else None, month_number(m["m"]), int(m["d"]), ctx,
+                             weekday=weekday_number(m["wd"]) if m["wd"] else None)
     m = _MONTH_REL_YEAR.fullmatch(s)
     if m:       # "October of next year", "the 3rd of May last year"
         if ctx.anchor is None:
@@ -135,8 +148,8 @@ def read_calendar(s: str, ctx: Context) -> Reading | None:
     if m:
         return calendar_date(int(m[2] or m[3]), month_number(m[1] or m[4]), None, ctx)
     m = _YEAR_ONLY.fullmatch(s)
-    if m and 1000 <= int(m[2]) <= 2199:
-        return ("date", ("FY" if m[1] in ("fiscal", "financial") else "") + m[2], None, False)
+    if m and 1000 <= int(m[1] or m[2]) <= 2199:
+        return ("date", m[1] or m[2], None, False)
     m = re.fullmatch(r"(\d{4})[-/](0?[1-9]|1[0-2])|(0?[1-9]|1[0-2])[-/](\d{4})", s)
     if m:       # "2015-12", "2015-3", "12-2015": a year and a month
         return calendar_date(int(m[1] or m[4]), int(m[2] or m[3]), None, ctx)

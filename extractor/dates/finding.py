@@ -17,10 +17,12 @@ from spacy.tokens import Doc, Span
 
 from . import values as L
 from ..records import DateMention
+from .context import in_context, settle_years
 from .normalize import Timex, normalize, parse_anchor
 from .join import ANY_DAY, join
 from .patterns import find_spans
 from .spelled import N99
+from .tense import clause_tense
 
 LABELS = ("DATE", "TIME")
 
@@ -31,7 +33,9 @@ _NAME_LABELS = ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LOC")
 # Set phrases with a temporal word that say nothing about time.
 _IDIOMS = re.compile(r"\bat the end of the day\b|\bday in,? day out\b|\bday-to-day\b"
                      r"|\b(?:a|one|three) quarters?,? of\b"     # "a quarter of its dealers": a share
-                     r"|\bup[- ]to[- ]date\b|\bequals? to date\b", re.I)
+                     r"|\bup[- ]to[- ]date\b|\bequals? to date\b"
+                     # an age is a number, not a date (GUIDELINES): "a 6-year-old", "52 years old"
+                     r"|\b[\w.]+[- ](?:years?|months?|weeks?|days?)[- ]old\b", re.I)
 # "three quarters" counts a span of time only after one of these words ("the past three quarters",
 # "took two quarters") or before "ago", "in a row"...; else it is a fraction ("three quarters").
 _QUARTERS = re.compile(r"(?:an?|one|two|three|four|\d+)\s+quarters?", re.I)
@@ -44,20 +48,14 @@ _TRIM_LEFT = re.compile(
     r"^(?:(?:about|around|nearly|almost|approximately|roughly|more than|less than|fewer than|at least"
     r"|at most|up to|just|only|shortly before|shortly after|no later than|not later than|prior to"
     r"|some|their|his|her|its|our|my|your"
-    r"|on|at|in|by|since|during|from|until|till)\s+)+", re.I)
+    r"|on|at|in|by|since|during|from|until|till)\s+"
+    rf"|an?\s+(?={L.MONTH}\s*\d|\d))+", re.I)       # "an Aug. 10, 1988, agreement", "a 2022 study"
 # Trailing punctuation, possessives and dangling connectors ("between now and"); a final period
 # stays only after a.m./p.m.
 _TRIM_RIGHT = re.compile(r"(?:[\s,;:|!?\"”“’)\]]|'s|(?<![ap]\.m)\.|(?<=\s)(?:and|or|to)\b)+$", re.I)
 # A spelled number after a month that counts the noun after it ("In March two people died").
 _MONTH_COUNT = re.compile(rf"\b{L.MONTH}(?P<n>\s+{N99})$", re.I)
 _NOUN_AFTER = re.compile(r"\s+(?!(?:at|and|or|to|from|in|on|by|[ap]\.?m)\b)[a-z]")
-# Auxiliaries that look ahead: "will", and modals of possibility ("may be signed on September 12").
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll", "may", "might", "should", "must", "can"}
-# Words just before an expression that point ahead ("ahead of a March 15 vote").
-_FUTURE_CUES = re.compile(r"\b(?:ahead of|upcoming|scheduled for|slated for|set for|due on|due by|until|"
-                          r"no later than|starting|beginning)\b(?:\s+\w+){0,3}\s*\S*$")
-# How many tokens before an expression are read for such cues.
-FUTURE_CUE_REACH = 5
 # Where an over-long entity is cut into parts; parts longer than this are not searched.
 _SEPARATOR = re.compile(r"\s*(?:[,;\n]|\band\b|\bor\b)\s*")
 MAX_PIECE_WORDS = 8
@@ -67,12 +65,6 @@ _PREPOSITION = re.compile(r"(?:of|in|on|at|for|to|by|from|since|until)\b", re.I)
 _THE_DAY = re.compile(r"\b(?:the|that) (?:same |next |following |previous |preceding )?day(?: before| after)?$", re.I)
 # A time or part of day this close after a date (in characters) belongs to that date's day.
 DAY_REACH = 80
-# "(sales in February fell from) the same period last year": the period named within this many
-# characters before, a year back (a paragraph of news: the figure and its comparison).
-SAME_PERIOD_REACH = 300
-_SAME_PERIOD = re.compile(L.SAME_PERIOD, re.I)
-# A period finer than a year and coarser than a day: "2010-02", "2009-Q3", "2009-H1", "2009-W14", "2008-SU".
-_YEAR_PART = re.compile(r"(\d{4})(-(?:\d\d|[QH]\d|W\d\d|SP|SU|FA|WI))")
 # Without a readable publication date, a date alone on one of the first lines (title, dateline) anchors.
 DATELINE_LINES = 3
 MAX_DATELINE_CHARS = 40
@@ -95,21 +87,23 @@ def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or _is_modifier(span):
             continue
-        tense = _tense(span)
+        tense = clause_tense(span)
         # 2. values: each span, or each part of it that reads as a date, in the light of the
         #    clause's tense and of the day the text last named (for times and "the day")
         for p_start, p_end in _pieces(text, start, end):
             piece = text[p_start:p_end]
             reach = None if _THE_DAY.search(piece) else DAY_REACH
             tx = normalize(piece, anchor=anchor, tense=tense, day=_day_before(found, p_start, reach))
-            if tx is not None and tense == "future" and anchor and re.search(r"\bin\s+$", text[max(0, p_start - 4):p_start]):
+            if tx is not None and tense in ("future", "generic") and anchor and re.search(r"\bin\s+$", text[max(0, p_start - 4):p_start]):
                 tx = _later(tx, anchor)
-            if tx is not None and _SAME_PERIOD.match(piece):
-                tx = _year_back(tx, found, p_start)
+            if tx is not None:
+                # None: no date after all
+                tx = in_context(text, p_start, p_end, tx, found, anchor, looks_back=tense in ("past", None))
             if tx is not None and not _is_share(text, p_start, p_end):
                 found.append(_mention(text, p_start, p_end, tx))
     # 3. a time written before its day takes that day
-    return _days_after(text, found, anchor)
+    # 4. days without their year settled by the rest of the article
+    return settle_years(text, _days_after(text, found, anchor))
 
 
 def _dateline(text: str) -> date | None:
@@ -132,22 +126,6 @@ def _iso_day(value: str | None) -> date | None:
     return None
 
 
-def _year_back(tx: Timex, found: list[DateMention], start: int) -> Timex:
-    """"(rose in February from) the same period last year": the period named just before, in the
-    year that `tx` reads; the bare year when none was named or it was not the year after."""
-    if tx.type != "date" or not re.fullmatch(r"\d{4}", tx.value or ""):
-        return tx
-    for m in reversed(found):
-        if start - m.end > SAME_PERIOD_REACH:
-            break
-        part = _YEAR_PART.fullmatch(m.value or "")
-        if part:
-            if int(part[1]) - 1 != int(tx.value):
-                return tx
-            return Timex("date", tx.value + part[2], None, True)
-    return tx
-
-
 def _is_share(text: str, start: int, end: int) -> bool:
     """"three quarters", "(five and) a quarter" with no word of time before them: a fraction."""
     if not _QUARTERS.fullmatch(text[start:end]):
@@ -162,7 +140,7 @@ def _later(tx: Timex, anchor: date) -> Timex:
     if tx.type != "duration" or not m:
         return tx
     n, unit = int(m[1]), m[2]
-    if unit == "Y":     # "in five years" reads as a span of time as often as a point: left a duration
+    if unit == "Y":     # "(debt falling) in five years" reads as a span as often as a point (dev gold: P5Y)
         return tx
     return Timex("date", L.move(anchor, n, unit).isoformat(), None, True)
 
@@ -240,8 +218,12 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int]]:
     # a single word of ours inside a name is no date ("Donna Summer"); spaCy's own spans and
     # words with digits ("Oct/2") stay
     names = [(e.start_char, e.end_char) for e in ents if e.label_ in _NAME_LABELS]
-    found = [(a, b) for a, b in found if " " in text[a:b] or re.search(r"\d", text[a:b])
-             or not _covered(names, a, b)]
+    # a number that ends a name of several words is part of it ("SEIU Local 2015"); a year
+    # before the name dates it ("the 2024 Brit Awards")
+    name_ends = {e.end_char for e in ents if e.label_ in _NAME_LABELS and len(e) > 1}
+    found = [(a, b) for a, b in found if (" " in text[a:b] or re.search(r"\d", text[a:b])
+                                          or not _covered(names, a, b))
+             and not (b in name_ends and text[a:b].isdigit() and _covered(names, a, b))]
     idioms = [m.span() for m in _IDIOMS.finditer(text)]
     return [(a, b) for a, b in spans + found if not _overlapped(idioms, a, b)]
 
@@ -291,7 +273,8 @@ def _trimmed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _is_modifier(span: Span) -> bool:
-    """A bare season or part of day used as a noun modifier ("winter equipment") is no date."""
+    """A bare season or part of day used as a noun modifier ("winter equipment") is no date
+    (a frequency is: "an annual meeting" is a set in TimeML, MEANTIME annotates it)."""
     if len(span) != 1:
         return False
     tok = span[0]
@@ -307,39 +290,4 @@ def _day_before(found: list[DateMention], start: int, reach: int | None = DAY_RE
         day = _iso_day(m.value)
         if day is not None:
             return day
-    return None
-
-
-def _tense(span: Span) -> str | None:
-    """"future" when the clause governing the expression looks ahead, "past" when it
-    is in a past tense, else None."""
-    doc = span.doc
-    # without a parser (spacy.blank) there are no sentences: the cue window may then cross one
-    floor = span.sent.start if doc.has_annotation("SENT_START") else 0
-    left = doc[max(floor, span.start - FUTURE_CUE_REACH):span.start + 1].text.lower()
-    if _FUTURE_CUES.search(left):
-        return "future"
-    if not doc.has_annotation("DEP"):       # no parse to read the tense from: the words around it
-        before = doc[max(floor, span.start - 2 * FUTURE_CUE_REACH):span.start].text.lower()
-        return "future" if re.search(r"\b(?:will|shall|going to)\b|'ll\b", before) else None
-    tok = span.root
-    for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX") and tok not in span:
-            auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-            kids = {c.lower_ for c in auxes}
-            if kids & _FUTURE_AUX or tok.lower_ in _FUTURE_AUX:
-                return "future"
-            if "to" in kids:        # "to be held on October 12", "plans to close by May"
-                return "future"
-            if tok.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes):
-                return "past"
-            if tok.tag_ == "VBN" and tok.dep_ == "acl" and not auxes:     # "plans announced in January"
-                return "future" if re.search(r"\bby\s+\S*$", left) else "past"   # "... restored by Monday"
-            if tok.tag_ in ("VBP", "VBZ") or kids & {"has", "have"} \
-                    or any(c.tag_ in ("VBP", "VBZ") for c in auxes):
-                # present tense: a deadline looks ahead ("wants to cut dealers by early June")
-                return "future" if re.search(r"\bby\s+\S*$", left) else None
-        if tok.head is tok:
-            break
-        tok = tok.head
     return None

@@ -57,7 +57,8 @@ def normalize(text: str, *, anchor: date | None, tense: str | None = None,
     Args:
         text: the expression as it stands in the article.
         anchor: the publication date, for relative expressions.
-        tense: "past" or "future" when the clause says so. Without it a bare
+        tense: "past", "present", "future" or "generic" (a modal of advice: a holiday of any
+            year) when the clause says so. Without it a bare
             weekday or month is read as past (news reports what happened) and a
             month with its day as the nearest such day.
         day: the day a bare time or part of day belongs to (a date mentioned
@@ -66,7 +67,8 @@ def normalize(text: str, *, anchor: date | None, tense: str | None = None,
     s = digits(L.clean(text))
     if not s:
         return None
-    ctx = L.Context(anchor=anchor, future=(tense == "future"), day=day or anchor, past=(tense == "past"))
+    ctx = L.Context(anchor=anchor, future=tense in ("future", "generic"), day=day or anchor, past=(tense == "past"),
+                    generic=(tense == "generic"), present=(tense == "present"))
     times = read_time_range(s, ctx, read)
     if times is not None:
         return Timex(*times)
@@ -128,6 +130,10 @@ def _range(s: str, ctx: L.Context) -> Timex | None:
             reading = (reading[0], ctx.anchor.isoformat(), None, True)
         ends.append(reading)
     (_, start, _, rel_a), (_, end, _, rel_b) = ends
+    if rel_b and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", end) and re.match(r"\d{4}-\d\d", start) and end < start:
+        # an end written without its year before the start is the first such day after it ("10/1
+        # to 11/7" read as 2018-10-01 and 2017-11-07)
+        end = f"{int(start[:4]) + (end[4:] < start[4:len(end)]):04d}{end[4:]}"
     return Timex("range", start, end, rel_a or rel_b)
 
 

@@ -31,17 +31,20 @@ _GENERAL = [re.compile(p, re.I) for p in (
     r"\b(?:right now|now|currently|presently|at present|nowadays|these days|so far|to date)\b",
     r"\b(?:until recently|more recently|recently|lately|in the past)\b",
     r"\brecent(?:\s+(?:years|months|weeks|days))?\b",
-    r"\b(?:the (?:near |distant )?future|soon|very soon|the (?:long|short|near) term)\b",
+    # ("soon" is left out: neither TimeBank nor the dev gold annotates it)
+    r"\b(?:the (?:near |distant )?future|the (?:long|short|near) term)\b",
     r"\bfor (?P<x>the time being)\b",
     r"\b(?:the coming|the next few|in coming) (?:days|weeks|months|years)\b",
     r"\b(?:the|this|last|next|that|this past|this coming) weekend\b",
     r"\b(?:every|each|per) (?:other )?(?:\w+ )?(?:second|minute|hour|day|night|week|month|quarter|year"
     rf"|{WEEKDAY_NAME_RE}|morning|afternoon|evening)\b",
     r"\b(?:daily|nightly|weekly|biweekly|monthly|quarterly|yearly|annually|annual|hourly)\b",
+    r"\b(?:hour|day|week|month|year)-?long\b",
+    r"\b(?:in|during|by|until|since|through) (?P<x>the fall)\b(?! of\b)",
     r"\b(?:once|twice|\w+ times) (?:a|an|per|every|each) (?:day|week|month|year|hour)\b",
     r"\b(?:every|each) weekend\b",
     r"\b(?:decades|centuries|millennia)\b",
-    r"\b(?:the )?(?:\d{4}|'\d0)s\b",
+    r"\b(?:the )?(?:\d{4}|['’]\d0|(?<!['’])\d0)s\b",     # a bare "20s" stays only after "1920s" (`context`)
     r"\b(?:this|last|next|past|this past|this coming) (?:spring|summer|fall|autumn|winter)\b",
     r"\b(?:spring|summer|autumn|winter)\b",
     r"\bthe past\b(?=\s*[,.;:)]|\s*$)",
@@ -78,6 +81,9 @@ _GENERAL_BY_UNIT = [re.compile(p, re.I) for p in (
     r"\b(?:earlier|later|late|early) in the (?:year|month|week)\b",
     r"\b(?:decades|centuries|years|months|weeks|days|hours)-long\b",        # "a decades-long dispute"
     rf"\b{SAME_PERIOD}(?: of)? (?:(?:the )?(?:last|previous|prior) year|(?:a|one) year (?:ago|earlier|before))\b",
+    # the period of a report and the one a year before: "the quarter", "the year-ago period"
+    r"\b(?:the|that|this) (?:latest |current |same |fiscal )?quarter\b(?![\w-])|\bthe latest period\b",
+    r"\b(?:the (?:comparable )?year[- ]|year-)(?:earlier|ago)\b(?: (?:period|quarter)\b)?",
 )]
 _GENERAL_BY_CLOCK = [re.compile(p, re.I) for p in (
     r"\b(?:(?:earlier|later|late|early) )?in the (?:morning|afternoon|evening)\b",
@@ -88,13 +94,14 @@ NEEDS = {p.pattern: words for p in _GENERAL for key, words in (
     ("(?:today|tomorrow|yesterday|now)", ("today", "tomorrow", "yesterday", " now")),
     ("spring|summer", ("spring", "summer", "fall", "autumn", "winter")),
     ("(?:decades|centuries|millennia)\\b", ("decades", "centuries", "millennia")),
-    ("future|soon", ("future", "soon", "term")), ("time being", ("time being",)),
+    ("the (?:near |distant )?future", ("future", "term")), ("time being", ("time being",)),
     ("the coming", ("coming",)), ("once|twice", ("once", "twice", "times")),
     ("recently|lately", ("recently", "lately", "the past")), ("\\brecent(", ("recent",)),
     ("tonight", ("tonight", "night", "morning", "afternoon", "evening")),
     ("daily|nightly", ("daily", "nightly", "weekly", "monthly", "quarterly", "yearly", "annual", "hourly")),
+    ("-?long", ("long",)), ("the fall)", ("the fall",)),
     ("every|each|per) (?:other", ("every", "each", "per ")),
-    ("(?:\\d{4}|'\\d0)s", ("0s", "0 s")), ("the past\\b(?=", ("the past",)),
+    ("(?:\\d{4}|['’]\\d0", ("0s", "0 s")), ("the past\\b(?=", ("the past",)),
     ) if key in p.pattern}
 # Capitalized month names with a day or a year (spaCy misses some); "May" alone is too ambiguous.
 _MONTH_CASED = re.compile(
@@ -124,6 +131,7 @@ _BY_MONTH = [re.compile(p, re.I) for p in (
     rf"|until|through))\s*(?:the\s+)?{_DAY_N}\s+(?:of\s+)?{MONTH}(?![a-z])",
     rf"\b{_REL} {MONTH_NAME_NOT_MODAL_RE}\b",
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{MONTH},?\s+(?:of\s+'?|['’])\d\d\b(?![\d'’])",
+    rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+['’]\d\d\b(?![\d'’])",
     rf"\b(?:19|20)\d\d[/-]{_MON}[a-z]*\.?[/-]\d{{1,2}}\b|\b\d{{1,2}}[/-]{_MON}[a-z]*[/-](?:19|20)\d\d\b",
     rf"\b{_MON}[a-z]*[/-](?:(?:19|20)\d\d|\d{{1,2}})\b(?![/-]\d)|\b{_MON}(?:t|ch|il|e|y)?\d{{1,2}}\b",
     rf"\b{MONTH}\s+(?:the\s+)?{_DAY_N}\s*(?:-|to|till|until|through)\s*(?:the\s+)?{_DAY_N}\b",
@@ -171,6 +179,7 @@ _BY_PERIOD = [re.compile(p, re.I) for p in (
     rf"\b(?:the )?{_ORD} month of (?:the year )?{_YEAR_REF}\b",
     rf"\b(?:the )?{_ORD} day of (?:{MONTH}|(?:this|last|next|the) month)\b",
     r"\bthe (?:next|following|previous|preceding) day\b|\bthe day (?:before|after)(?=\s*(?:[.,;:!?)]|$))",
+    rf"\bthe week of (?:{MONTH}\s*{_DAY_N}|{_DAY_N}\s+(?:of\s+)?{MONTH}|the \d{{1,2}}(?:st|nd|rd|th))(?![\w/])",
 )]
 # Near "half" or "quarter": fractions of a unit ("one and a quarter year", "half an hour").
 _BY_FRACTION = [re.compile(p, re.I) for p in (
@@ -179,9 +188,10 @@ _BY_FRACTION = [re.compile(p, re.I) for p in (
     rf"(?:½|\bhalf)\s*(?:an?\s+)?{_UNIT}",
 )]
 # Near a holiday: its name, with its year, qualifier or weekend ("Easter 2018", "Labor Day weekend").
+_HOLIDAY = HOLIDAY.replace("'", "['’]")        # "Valentine’s Day" with a typographic apostrophe
 _BY_HOLIDAY = [re.compile(p, re.I) for p in (
-    rf"\b(?:the )?weekend of (?:{HOLIDAY})(?:,? \d{{4}})?\b|\b(?:{HOLIDAY})(?:,? \d{{4}})? weekend(?:,? \d{{4}})?\b",
-    rf"\b(?:{_REL} )?(?:{HOLIDAY})(?:,? (?:of )?(?:19|20)\d\d)?\b",
+    rf"\b(?:the )?weekend of (?:{_HOLIDAY})(?:,? \d{{4}})?\b|\b(?:{_HOLIDAY})(?:,? \d{{4}})? weekend(?:,? \d{{4}})?\b",
+    rf"\b(?:{_REL} )?(?:{_HOLIDAY})(?:,? (?:of )?(?:19|20)\d\d)?\b",
 )]
 # Everywhere: time ranges with minutes, quarters ("2017 Q1"), compact digits, ISO dates. Case-sensitive,
 # starting with a literal or a class, which lets the regex engine skip ahead fast (a leading "\b" or
@@ -204,11 +214,15 @@ _FULL = [re.compile(p) for p in (
     r"\d(?<![\w.]\d)\d?\.\d{1,2}\.(?:19|20)\d\d\b",
     r"(?:19|20)(?<![\w.]..)\d\d \d{1,2} \d{1,2}\b(?! ?\d)",
     r"(?:19|20)(?<!\d..)(?<!\d-..)\d\d-[01]\d-[0-3]\d(?![\d-])",
+    r"(?:19|20)(?<![\d/]..)\d\d/[01]?\d/[0-3]?\d(?![\d/])",                         # 2021/03/03
+    r"FY(?<![\w.]..)\s?(?:19|20)\d\d\b",                                               # FY2024
+    r"[Tt]he(?<!\w...) (?:19|20)\d\d (?:period|quarter)\b",                               # the 1988 period
 )] + [re.compile(p, re.I) for p in (
     # fortnights, decades by name, a spelled year, "at the present time" (each pass needs its word)
     r"\b(?:(?:an?|one|two|three|four|the|this)\s+)?(?:(?:last|next|past|previous|coming)\s+)?fortnights?\b"
     r"(?: (?:ago|later|earlier))?",
-    r"\bthe (?:(?:early|mid|late)[- ])?(?:thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+    r"\bthe (?:(?:early|mid|late)[- ])?(?:thirties|forties|fifties|sixties|seventies|eighties|nineties"
+    r"|two[- ]thousands)\b",
     rf"\bin (?P<x>{YEAR_W})\b(?=\s*(?:$|[.,;:!?)]|and\b|or\b|when\b))",
     r"\bat the present time\b|\bbi-?monthly\b",
 )]
@@ -235,7 +249,7 @@ _ANCHORED = [
 ]
 PATTERNS = _GENERAL + _FULL + [_WEEKDAY_CASED, _MONTH_CASED]
 NEEDS.update({p.pattern: words for p in _FULL for key, words in (
-    ("fortnight", ("fortnight",)), ("thirties|forties", ("ties",)), ("present time", ("present time", "monthly")),
+    ("fortnight", ("fortnight",)), ("thirties|forties", ("ties", "thousands")), ("present time", ("present time", "monthly")),
     ("\\bin (?P<x>", ("thousand", "hundred", "nineteen", "eighteen", "seventeen", "twenty")),
     ) if key in p.pattern})
 
@@ -246,7 +260,7 @@ def find_spans(text: str) -> list[tuple[int, int]]:
     The general patterns run over the whole text (skipped when a word they need is absent);
     each anchored group only over the merged windows around its anchor words.
     """
-    low = text.lower()
+    low = text.lower().replace("’", "'")     # the same length: anchor words are found with either apostrophe
     found = []
     for pattern in PATTERNS:
         needs = NEEDS.get(pattern.pattern)

@@ -9,14 +9,15 @@ day ISO 8601 assigns a week to its month and year by.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
+
+from dateutil.relativedelta import TH, relativedelta
 
 from .values import MONTH, Context, Reading, add_months, calendar_date, month_number, week
 
 _ORD_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1, "final": -1}
 _ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|last|final)"
 _YEAR = r"(?:\d{4}|(?:this|last|next)\s+year|(?:the\s+)?year)"
-_THURSDAY = 3
 # The ISO week of 28 December is always its year's last.
 _LAST_WEEK_DAY = (12, 28)
 # Ordinals of a quarter or a half ("the final quarter" is the fourth).
@@ -43,27 +44,35 @@ def _year(expr: str | None, ctx: Context) -> int | None:
     return ctx.anchor.year + {"last": -1, "next": 1}.get((expr or "").split(" ")[0], 0)
 
 
+# "the third quarter (of 2019)", "next year's first quarter", "the 1988 second quarter", "the year-ago
+# third quarter", "fiscal second-quarter", "q3"
+_NTH_PART = re.compile(
+    r"(?:the\s+)?(?:(?:comparable|same)\s+)?(?:(?P<rel>this|last|next)\s+year's\s+|(?P<year>\d{4})\s+"
+    r"|(?P<back>year-(?:ago|earlier)|year\s+(?:ago|earlier))\s+)?(?:fiscal[\s-]+)?"
+    r"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)"
+    r"(?:\s+of\s+(?:the\s+)?(?:(?P<year_of>\d{4})|(?P<rel_of>this|last|next)\s+year|(?:fiscal\s+)?year))?"
+    r"|q(?P<q>[1-4])")
+
+
 def read_quarter(s: str, ctx: Context) -> Reading | None:
     """"the third quarter (of 2019)", "2017 Q1", "Q3 2019", "2019-H2", "Q1", "next year's first quarter"."""
     m = re.fullmatch(r"(\d{4})[\s-]?([qh])([1-4])|([qh])([1-4])(?:[\s-]|\s+of\s+)(\d{4})", s)
     if m:
         letter, n, y = (m[2], m[3], m[1]) if m[1] else (m[4], m[5], m[6])
         return ("date", f"{y}-{letter.upper()}{n}", None, False) if letter == "q" or n in "12" else None
-    m = re.fullmatch(r"(?:the\s+)?(?:(this|last|next)\s+year's\s+)?(first|second|third|fourth|final|1st|2nd|3rd|4th)"
-                     r"[\s-]+(quarter|half)"
-                     r"(?:\s+of\s+(?:the\s+)?(?:(\d{4})|(this|last|next)\s+year|(?:fiscal\s+)?year))?"
-                     r"|q([1-4])", s)
+    m = _NTH_PART.fullmatch(s)
     if not m:
         return None
-    idx = int(m[6]) if m[6] else _PART_ORD[m[2]]
-    letter = "H" if m[3] == "half" else "Q"
+    idx = int(m["q"]) if m["q"] else _PART_ORD[m["ord"]]
+    letter = "H" if m["unit"] == "half" else "Q"
     if letter == "H" and idx > 2:
         return None
-    if m[4]:
-        return ("date", f"{m[4]}-{letter}{idx}", None, False)
+    year = m["year"] or m["year_of"]
+    if year:
+        return ("date", f"{year}-{letter}{idx}", None, False)
     if ctx.anchor is None:
         return ("date", None, None, False)
-    rel = m[1] or m[5]
+    rel = m["rel"] or m["rel_of"] or ("last" if m["back"] else None)
     y = ctx.anchor.year + {"last": -1, "next": 1}.get(rel or "", 0)
     if not rel and letter == "Q" and not ctx.future and idx > (ctx.anchor.month - 1) // 3 + 1:
         # a later quarter is last year's in a past clause; with the tense unknown the nearer of
@@ -94,16 +103,22 @@ def read_week_of(s: str, ctx: Context) -> Reading | None:
         return month
     y, mo = map(int, month[1].split("-"))
     n = _ordinal(m[1])
-    first = date(y, mo, 1)
-    thursday = first + timedelta(days=(_THURSDAY - first.weekday()) % 7)
-    if n == -1:
-        nxt = add_months(first, 1)
-        thursday = nxt + timedelta(days=(_THURSDAY - nxt.weekday()) % 7 - 7)
-    else:
-        thursday += timedelta(weeks=n - 1)
+    start = date(y, mo, 1) + relativedelta(day=31 if n == -1 else 1)
+    thursday = start + relativedelta(weekday=TH(n))
     if thursday.month != mo:
         return None
     return ("date", week(thursday), None, month[3])
+
+
+def read_week_of_day(s: str, ctx: Context, read) -> Reading | None:
+    """"the week of April 10", "the week of the 18th": the ISO week of that day."""
+    m = re.fullmatch(r"(?:the\s+)?week\s+of\s+(.+)", s)
+    if not m:
+        return None
+    day = read(m[1], ctx)
+    if day is None or day[0] != "date" or not re.fullmatch(r"\d{4}-\d\d-\d\d", day[1] or ""):
+        return None
+    return ("date", week(date.fromisoformat(day[1])), None, day[3])
 
 
 def read_nth_of_period(s: str, ctx: Context) -> Reading | None:

@@ -29,10 +29,11 @@ _DAY_WORD_PART = re.compile(rf"(today|yesterday|tomorrow|tonight|this|last|(?:th
                             rf"|(?:the )?day after tomorrow)(?:\s+({PART}))?")
 _PART_ALONE = re.compile(rf"(?:the\s+)?({PART})")
 _UNIT_SPAN = re.compile(rf"(?:the\s+)?(?:(?:last|past|next|coming|first|previous|final|following|same|"
-                        rf"additional|other|entire|whole|full)\s+)?(?:({NUMBER}|{VAGUE_AMOUNT})[\s-]+)?"
-                        rf"(?:more\s+)?(?:consecutive\s+|straight\s+|full\s+|long\s+|trading\s+|business\s+"
-                        rf"|working\s+|calendar\s+)?"
-                        rf"({UNIT})(?:[\s-](?:old|long))?")
+                        rf"additional|other|entire|whole|full|recent)\s+)?(?:({NUMBER}|{VAGUE_AMOUNT})[\s-]+)?"
+                        rf"(?:(?:more|upcoming|coming|next|past|previous|last)\s+)?"
+                        rf"(?:consecutive\s+|straight\s+|full\s+|long\s+|trading\s+|(business\s+|working\s+)"
+                        rf"|calendar\s+)?"
+                        rf"({UNIT})(?:[\s-]?(long)|[\s-]old)?")
 _WEEKDAYS_PLURAL = re.compile(rf"(?:({WEEKDAY})s(?:\s+({PART})s)?|({WEEKDAY})\s+({PART})s)(?:\s+at\s+(.+))?")
 _EVERY = re.compile(rf"(?:(?:once|twice|\w+ times|[\d,.]+)\s+)?(?:every|each|per|a|an)\s+(?:other\s+)?"
                     rf"(?:({NUMBER})\s+)?({UNIT}|{WEEKDAY}|{PART}|weekend)(?:\s+at\s+(.+))?")
@@ -103,6 +104,21 @@ def _the_day(s: str, ctx: Context) -> Reading | None:
     return ("date", (ctx.day + timedelta(days=step)).isoformat(), None, True)
 
 
+def _report_period(s: str, ctx: Context) -> Reading | None:
+    """"the quarter", "the latest period": the quarter of the report (`context` takes the one the
+    article named); "the year-earlier period", "year-ago": the year before (`context` narrows it to
+    the period compared)."""
+    m = re.fullmatch(r"(?:the|that)\s+(?:same\s+|fiscal\s+)?quarter|the\s+latest\s+period", s)
+    if m:       # reported once it is over: the quarter before publication's
+        return ("date", shift(ctx.anchor, -1, "Q") if ctx.anchor else None, None, ctx.anchor is not None)
+    m = re.fullmatch(r"(?:the\s+)?((?:19|20)\d\d)\s+(?:period|quarter)", s)
+    if m:       # "the 1988 period": that year (`context` narrows it to the quarter compared)
+        return ("date", m[1], None, False)
+    if re.fullmatch(r"(?:the\s+)?(?:comparable\s+)?year[- ](?:earlier|ago)(?:\s+(?:period|quarter))?", s):
+        return ("date", shift(ctx.anchor, -1, "Y") if ctx.anchor else None, None, ctx.anchor is not None)
+    return None
+
+
 def _the_unit(s: str, ctx: Context) -> Reading | None:
     """"this calendar year", "(earlier in) the year" (cleaned to "this year"): the unit of the report."""
     m = re.fullmatch(r"this\s+(?:calendar\s+)?(year|month|week)", s)
@@ -110,7 +126,14 @@ def _the_unit(s: str, ctx: Context) -> Reading | None:
         return None
     if ctx.anchor is None:
         return ("date", None, None, False)
+    if m[1] == "week" and ctx.future and ctx.anchor.weekday() >= SATURDAY:
+        # written on a weekend, "this week" of what is still to come is the week ahead
+        return ("date", shift(ctx.anchor, 1, "W"), None, True)
     return ("date", shift(ctx.anchor, 0, {"year": "Y", "month": "M", "week": "W"}[m[1]]), None, True)
+
+
+# date.weekday() of Saturday
+SATURDAY = 5
 
 
 def _part_of_day(s: str, ctx: Context) -> Reading | None:
@@ -129,10 +152,12 @@ def _duration(s: str, ctx: Context) -> Reading | None:
     if part:
         return part
     m = _UNIT_SPAN.fullmatch(s)
-    if not m or (m[1] in ("a", "an") and m[2] == "second"):     # "a second" is an ordinal far more often
+    if not m or (m[1] in ("a", "an") and m[3] == "second"):     # "a second" is an ordinal far more often
         return None
-    amount, unit = m[1], m[2]
+    amount, business, unit = m[1], m[2], m[3]
     plural = unit.endswith("s") or unit.endswith("ia") or unit == "centuries"
+    if amount is None and m[4] and not plural:
+        amount = "one"      # "an hourlong meeting", "a day-long strike"
     if amount is None:
         if not plural and not s.startswith(("the last", "the past", "the next", "the coming")):
             return None     # "the week", "a month" alone are read elsewhere or not at all
@@ -141,6 +166,8 @@ def _duration(s: str, ctx: Context) -> Reading | None:
         n = number_value(amount)
     if unit.startswith("decade") and n == 1:
         return ("duration", "P10Y", None, False)
+    if business and unit.startswith("day"):        # "4 business days": TIMEX3's P4BD
+        return ("duration", duration(n, unit)[:-1] + "BD", None, False)
     return ("duration", duration(n, unit), None, False)
 
 
@@ -191,14 +218,16 @@ def _ago(s: str, ctx: Context) -> Reading | None:
         # "(profit rose from) a year earlier": in news, the same period a year before the report
         return ("date", shift(ctx.anchor, -int(n * letter[2]), letter[0]), None, True)
     if n is None or ctx.anchor is None or letter[1] or m[3] in ("earlier", "before", "later", "after"):
-        # vague amount, clock units, or relative to an event we do not know
-        return ("date", None, None, False) if m[3] in ("ago", "from now", "hence") else None
+        # vague amount, clock units, or counted from an event: `context` counts from the date
+        # named before ("(in 2016) four years later")
+        counted = n is not None and not letter[1] and m[3] in ("earlier", "before", "later", "after")
+        return ("date", None, None, False) if m[3] in ("ago", "from now", "hence") or counted else None
     sign = -1 if m[3] == "ago" else 1
     n = int(n * letter[2])
-    # days, weeks and months back name a day ("a week ago" = that day, as MEANTIME and
-    # Recognizers annotate it); years and longer keep their own granularity
-    if letter[0] in ("D", "W", "M"):
+    if m[3] != "ago" and letter[0] in ("D", "W", "M"):       # "three weeks from now": that day
         return ("date", move(ctx.anchor, sign * n, letter[0]).isoformat(), None, True)
+    # back, each at its own unit's granularity: "three weeks ago" is a week (GUIDELINES), "two
+    # months ago" a month (TimeBank), "five days ago" a day
     return ("date", shift(ctx.anchor, sign * n, letter[0]), None, True)
 
 
@@ -213,8 +242,10 @@ def _relative_unit(s: str, ctx: Context) -> Reading | None:
         return _weekend(rel, ctx)
     letter = unit_code(unit)[0]
     # "the past year" is a span of time; "the last quarter" a reporting period, the one before this
-    if s.startswith("the ") and rel in ("past", "last", "next", "coming") \
-            and not (unit == "quarter" and rel in ("past", "last")):
+    # ("the past decade" is the decade before: TimeBank and MEANTIME both give it as 200, not P10Y;
+    # "this past year" is "the past year", the dev gold's P1Y)
+    if (s.startswith("the ") and rel in ("past", "last", "next", "coming")
+            and not (unit in ("quarter", "decade") and rel in ("past", "last"))) or s == "this past year":
         return ("duration", duration(1, unit) if unit != "decade" else "P10Y", None, False)
     if rel == "same":
         return None
@@ -269,7 +300,7 @@ def _weekday_reader(s: str, ctx: Context) -> Reading | None:
         d = a + timedelta(days=(wd - a.weekday() - 1) % 7 + 1)
     elif rel == "this":
         d = monday + timedelta(days=wd)
-    elif ctx.future:
+    elif ctx.future or ctx.present:     # "they meet Monday": the coming one
         d = a + timedelta(days=(wd - a.weekday()) % 7)
     else:
         d = a - timedelta(days=(a.weekday() - wd) % 7)
@@ -333,6 +364,10 @@ def _clock(s: str, ctx: Context) -> Reading | None:
     return K.read_clock(s, ctx, read)
 
 
+def _week_of_day(s: str, ctx: Context) -> Reading | None:
+    return W.read_week_of_day(s, ctx, read)
+
+
 def _date_part(s: str, ctx: Context) -> Reading | None:
     """A date followed by a part of day: "April 25 morning", "the morning of May 1"."""
     m = _DATE_PART.fullmatch(s)
@@ -347,7 +382,7 @@ def _date_part(s: str, ctx: Context) -> Reading | None:
 
 # Order matters: the first reader that matches wins (vague words before durations, durations
 # before calendar dates, clock times last since they take a date reading for their day).
-_READERS = [_vague, _deictic, _the_day, _the_unit, C.read_holiday, _part_of_day, C.read_decade, _set, _ago,
+_READERS = [_vague, _deictic, _the_day, _report_period, _the_unit, C.read_holiday, _part_of_day, C.read_decade, _set, _ago,
             _from_day, _relative_unit, _weekend_bare, W.read_week_of, W.read_nth_of_period, _duration,
             C.read_day_of_month, W.read_quarter, _weekday_reader, C.read_season, C.read_calendar, _weekday_and_date,
-            _clock, _date_part]
+            _clock, _date_part, _week_of_day]
