@@ -24,10 +24,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from . import cues
+from . import cues, labels
 from ..lexicon.speech import SAY_LIKE_VERBS
 from .verbs import is_direct_cue, is_reporting, is_verb, lemma
-from .marks import SENTENCE_END, WORD, Quoted, is_heading, pair_quotes
+from .marks import SENTENCE_END, WORD, Quoted, is_heading, is_title, pair_quotes
 from .sources import inverted_subject, source_phrase, speaker_of
 from ..records import QuoteCandidate, Span
 
@@ -105,6 +105,8 @@ def find_quotes(doc: Doc) -> list[QuoteCandidate]:
         if found is not None:
             _attribute(q, found.cue, found.mention)
     candidates = _clauses(doc, text, starts, quoted)
+    candidates += [_Candidate(u.start, u.end, "direct", u.cue, u.mention, CONF_DIRECT_BARE, rank=3)
+                   for u in labels.unmarked_speech(doc, quoted)]
     for q in quoted:
         if q.clause and not q.absorbed:
             candidates.append(_Candidate(
@@ -135,6 +137,8 @@ def _attribute_by_position(doc: Doc, text: str, starts: list[int], q: Quoted,
             lead -= 1
         if lead > 0 and text[lead - 1] == ":":
             before = _tokens_back(doc, starts, lead, text.rfind("\n", 0, lead))
+    if is_title(text, q):
+        return None                 # `“Drive-Away Dolls” is the first of ...`: a name
     after = _tokens_after(doc, starts, q, nxt)
     last = before[-1] if before else None
     if last is None and prev is not None and prev.close >= q.paragraph[0] \

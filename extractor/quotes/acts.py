@@ -1,0 +1,69 @@
+"""Stances and findings as reports: `endorsed Sanders`, `criticized the deal`, `vowed to
+repeal it`, `blamed X for Y`, `a poll by X showed ...`.
+
+News attributes a position to a source with many verbs besides `say`; what the
+source holds is the verb's object, its infinitive or its clause. These cues rank
+below the speech cues (`rank=1`), so a quote or a reported clause over the same
+words wins. The verb lists live in `lexicon.speech`.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..lexicon.speech import (ACT_PREPOSITIONS, ACT_VERBS, CUE_NOUNS, EVIDENCE_SUBJECTS, EVIDENCE_VERBS,
+                              OBJECT_SPEECH_VERBS)
+from .sources import same_paragraph, speaker_of, subject_of
+from .verbs import is_passive, lemma
+
+# What a stance verb's position is: its object, an infinitive (`vowed to ...`) or a
+# clause (`believes the deal ...`).
+_POSITION_DEPS = frozenset({"dobj", "xcomp", "ccomp", "dative", "oprd"})
+# A stance has a source only in the active voice with a subject (`Sanders was endorsed`
+# names the target), and a one-word object that is a pronoun (`backed it`) repeats a
+# position stated elsewhere: too little to quote.
+_EMPTY_OBJECTS = frozenset({"it", "this", "that", "them", "him", "her", "one", "so"})
+# Confidence of a stance report: below the speech cues (0.6 to 0.9), as it was right
+# less often on PolNeAR train.
+CONF_ACT = 0.5
+
+
+def is_act_cue(tok: Token) -> bool:
+    lem = lemma(tok)
+    return lem in ACT_VERBS or lem in ACT_PREPOSITIONS or lem in EVIDENCE_VERBS or lem in OBJECT_SPEECH_VERBS
+
+
+def act_report(tok: Token) -> tuple[int, int, Token] | None:
+    """Token bounds [lo, hi] of the position `tok` attributes, and who holds it.
+
+    The position runs from the verb's first argument after it to the end of its last
+    one, cut before a relative clause set off by a comma (`..., which ...`).
+    """
+    lem = lemma(tok)
+    if is_passive(tok) or tok.dep_ in ("amod", "acl") or tok.tag_ == "VBN" and not any(
+            c.dep_ == "aux" for c in tok.children):
+        return None                 # `a candidate endorsed by ...`, `the plan backed by`
+    preps = ACT_PREPOSITIONS.get(lem, frozenset())
+    subject = subject_of(tok)
+    finding = lem in EVIDENCE_VERBS and subject is not None and lemma(subject) in EVIDENCE_SUBJECTS
+    said = lem in OBJECT_SPEECH_VERBS   # `said yes`, `noted the attacks`
+    args = [c for c in tok.rights if same_paragraph(c, tok) and (
+        (c.dep_ == "prep" and c.lower_ in preps)
+        or ((lem in ACT_VERBS or finding) and c.dep_ in _POSITION_DEPS)
+        or (said and c.dep_ == "dobj"))]
+    if not args:
+        return None
+    if len(args) == 1 and args[0].dep_ == "dobj" and (lemma(args[0]) in CUE_NOUNS or (
+            args[0].n_lefts + args[0].n_rights == 0 and args[0].lower_ in _EMPTY_OBJECTS)):
+        return None                 # `repeated his accusation that ...`: the noun reports it
+    speaker = speaker_of(tok)
+    if speaker is None:
+        return None
+    lo, hi = args[0].left_edge.i, max(a.right_edge.i for a in args)
+    doc = tok.doc
+    for t in doc[lo:hi + 1]:
+        if t.dep_ in ("relcl", "appos") and t.left_edge.i > lo and doc[t.left_edge.i - 1].text == ",":
+            hi = t.left_edge.i - 2  # `the deal, which ...`: the position ends at the comma
+            break
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    return lo, hi, speaker
