@@ -163,3 +163,9 @@ EVIDENCE_SUBJECTS = RECORD_NOUNS | frozenset("""
 OBJECT_SPEECH_VERBS = frozenset("""
     say note report tweet post
     """.split())
+
+# Verbs of belief and intention that attribute a clause or plan (`she believes (that)
+# ...`, `he expects to win`): optional in our guidelines, annotated in PolNeAR.
+BELIEF_VERBS = frozenset("""
+    think believe expect hope fear feel know worry doubt
+    """.split())

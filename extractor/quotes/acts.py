@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicon.speech import (ACT_PREPOSITIONS, ACT_VERBS, CUE_NOUNS, EVIDENCE_SUBJECTS, EVIDENCE_VERBS,
-                              OBJECT_SPEECH_VERBS)
+from ..lexicon.speech import (ACT_PREPOSITIONS, ACT_VERBS, BELIEF_VERBS, CUE_NOUNS, EVIDENCE_SUBJECTS, EVIDENCE_VERBS,
+                              NAMING_VERBS, OBJECT_SPEECH_VERBS)
 from .sources import same_paragraph, speaker_of, subject_of
 from .verbs import is_passive, lemma
 
@@ -22,6 +22,10 @@ _POSITION_DEPS = frozenset({"dobj", "xcomp", "ccomp", "dative", "oprd"})
 # names the target), and a one-word object that is a pronoun (`backed it`) repeats a
 # position stated elsewhere: too little to quote.
 _EMPTY_OBJECTS = frozenset({"it", "this", "that", "them", "him", "her", "one", "so"})
+# What a naming verb calls its object: `called him competent`, `a fascist`, `as a hoax`.
+_NAME_DEPS = frozenset({"oprd", "xcomp", "ccomp", "attr", "acomp"})
+# `knows what was said`, `wonders whether ...`: a question, not a belief held.
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 # Confidence of a stance report: below the speech cues (0.6 to 0.9), as it was right
 # less often on PolNeAR train.
 CONF_ACT = 0.5
@@ -29,7 +33,8 @@ CONF_ACT = 0.5
 
 def is_act_cue(tok: Token) -> bool:
     lem = lemma(tok)
-    return lem in ACT_VERBS or lem in ACT_PREPOSITIONS or lem in EVIDENCE_VERBS or lem in OBJECT_SPEECH_VERBS
+    return lem in ACT_VERBS or lem in ACT_PREPOSITIONS or lem in EVIDENCE_VERBS or lem in OBJECT_SPEECH_VERBS or lem in BELIEF_VERBS \
+        or lem in NAMING_VERBS
 
 
 def act_report(tok: Token) -> tuple[int, int, Token] | None:
@@ -49,7 +54,10 @@ def act_report(tok: Token) -> tuple[int, int, Token] | None:
     args = [c for c in tok.rights if same_paragraph(c, tok) and (
         (c.dep_ == "prep" and c.lower_ in preps)
         or ((lem in ACT_VERBS or finding) and c.dep_ in _POSITION_DEPS)
-        or (said and c.dep_ == "dobj"))]
+        or (said and c.dep_ == "dobj")
+        or (lem in BELIEF_VERBS and c.dep_ == "ccomp" and not _is_question(c)))]
+    if lem in NAMING_VERBS and lem not in ACT_VERBS:
+        args = _naming_frame(tok)   # `calling Trump a fascist`, `described it as a hoax`
     if not args:
         return None
     if len(args) == 1 and args[0].dep_ == "dobj" and (lemma(args[0]) in CUE_NOUNS or (
@@ -67,3 +75,20 @@ def act_report(tok: Token) -> tuple[int, int, Token] | None:
     while hi > lo and doc[hi].is_punct:
         hi -= 1
     return lo, hi, speaker
+
+
+def _is_question(clause: Token) -> bool:
+    first = clause.left_edge
+    return first.tag_ in _WH_TAGS or first.lower_ in ("if", "whether")
+
+
+def _naming_frame(verb: Token) -> list[Token]:
+    """The object and what the source names it (`called him competent`); a bare
+    object (`called the meeting`) names nothing."""
+    rights = [c for c in verb.rights if same_paragraph(c, verb)]
+    objects = [c for c in rights if c.dep_ == "dobj"]
+    names = [c for c in rights if c.dep_ in _NAME_DEPS or (c.dep_ == "prep" and c.lower_ == "as")]
+    names += [c for o in objects for c in o.rights if c.dep_ in _NAME_DEPS]
+    if not objects or not names:
+        return []
+    return objects + names

@@ -50,6 +50,9 @@ def reports(doc: Doc, tok: Token) -> list[Report]:
     report = _report(doc, tok)
     if report is None or report.hi < report.lo:
         return []
+    if report.needs_quote:          # without a quoted fragment, the naming may still be a stance
+        named = _stance(tok)
+        return [report] if named is None else [report, named]
     if report.clause is None:
         return [report]
     head = report.clause

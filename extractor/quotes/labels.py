@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ..lexicon.speech import SAY_LIKE_VERBS
+from ..lexicon.speech import RECORD_NOUNS, SAY_LIKE_VERBS
 from .marks import WORD, Quoted, paragraphs
 from .sources import source_phrase, speaker_of
 from .verbs import is_verb, lemma
@@ -27,7 +27,7 @@ MAX_LABEL_WORDS = 5
 MIN_SPEECH_WORDS = 3
 # Entity types that speak; `THE FACTS:` or `Update:` are section labels.
 _SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-_LABEL = re.compile(r"([^\n:.!?;,\"\u201c\u201d]{2,60}):[ \t]+(?=\S)")
+_LABEL = re.compile(r"(\w[^\n:!?;,\"\u201c\u201d]{1,59}):[ \t]+(?=\S)")   # `[Editor's note:` is no name
 _OPEN_MARKS = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab")
 
 
@@ -68,9 +68,22 @@ def _labelled(doc: Doc, start: int, end: int) -> Unmarked | None:
     words = [t for t in label if t.is_alpha] if label is not None else []
     named = {t.i for e in doc.ents if e.label_ in _SPEAKING_ENTITIES
              and e.start >= label.start and e.end <= label.end for t in e} if words else set()
-    if not words or words[-1].i not in named or 2 * len(named) < len(words):
-        return None                 # the label's head must be a name that speaks
+    if not words or not (
+            (words[-1].i in named and 2 * len(named) >= len(words))
+            or (len(words) == 1 and _names_someone(doc, words[0]))   # `Gingrich:`, `TRUMP:`
+            or lemma(words[-1]) in RECORD_NOUNS):                # `Poll:`, `New report:`
+        return None                 # the label must name who speaks: not `THE FACTS:`
     return Unmarked(m.end(), _trim_end(text, m.end(), end), None, (label.start, label.end))
+
+
+def _names_someone(doc: Doc, word) -> bool:
+    """A one-word label is a name when the article names someone by it elsewhere
+    (`Sanders: ...` over an article about Bernie Sanders; not `Update: ...`)."""
+    if word.pos_ == "PROPN":
+        return True
+    key = word.text.lower()
+    return word.text[:1].isupper() and any(
+        e.label_ in _SPEAKING_ENTITIES and any(t.lower_ == key for t in e) for e in doc.ents)
 
 
 def _answer(doc: Doc, previous: tuple[int, int] | None, start: int, end: int) -> Unmarked | None:
