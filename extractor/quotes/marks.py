@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-_DOUBLE_MARKS = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb\uff02]')
+# Two apostrophes or backticks stand for a double mark in archive text (`''Yes,'' he
+# said`, the New York Times' plain-text convention, and PTB-style ``` ``Yes'' ```).
+_DOUBLE_MARKS = re.compile("''|``|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb\uff02]")
 _SINGLE_MARKS = re.compile("['\u2018\u2019\u2039\u203a]")
 _SINGLE_OPENERS = frozenset("'\u2018\u2039\u203a")
 _SINGLE_CLOSERS = frozenset("'\u2019\u203a\u2039")
@@ -63,11 +65,9 @@ def pair_quotes(text: str) -> list[Quoted]:
     tags = [m.span() for m in _MARKUP_TAG.finditer(text)] if "<" in text else []
     for p_start, p_end in paragraphs(text):
         doubles = _pair_double(text, p_start, p_end, [t for t in tags if p_start <= t[0] < p_end])
-        taken = [(o, c) for o, c in doubles]
-        singles = [(o, c) for o, c in _pair_single(text, p_start, p_end)
-                   if not any(a <= o <= b for a, b in taken)]
-        for o, c in sorted(doubles + singles):
-            start, end = o + 1, c
+        singles = [(o, o + 1, c, c) for o, c in _pair_single(text, p_start, p_end)
+                   if not any(a <= o <= b for a, _, _, b in doubles)]
+        for o, start, end, c in sorted(doubles + singles):
             while start < end and text[start].isspace():
                 start += 1
             while end > start and text[end - 1].isspace():
@@ -78,38 +78,39 @@ def pair_quotes(text: str) -> list[Quoted]:
 
 
 def _pair_double(text: str, p_start: int, p_end: int,
-                 tags: list[tuple[int, int]]) -> list[tuple[int, int]]:
+                 tags: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
     """A mark opens when a non-space follows it and closes when a non-space precedes
     it; inside a quote, a mark that can only open means the last close was missing,
     unless the next two marks can only close: then it opens a quote nested in this one
     (`“... Georgia’s “Citizens Only Voting” amendment to hit the floor,” he said`)."""
     marks = []
     for m in _DOUBLE_MARKS.finditer(text, p_start, p_end):
-        i = m.start()
+        i, j = m.span()
         if any(a < i < b for a, b in tags):
             continue                # an attribute value of a markup tag
         left = text[i - 1] if i > p_start else " "
-        right = text[i + 1] if i + 1 < p_end else " "
-        marks.append((i, not right.isspace(), not left.isspace()))
-    pairs, open_at, skip = [], None, set()
-    for k, (i, can_open, can_close) in enumerate(marks):
+        right = text[j] if j < p_end else " "
+        marks.append((i, j, not right.isspace(), not left.isspace()))
+    # Each pair: (open mark, content start, content end, last character of the close mark).
+    pairs, opened, skip = [], None, set()
+    for k, (i, j, can_open, can_close) in enumerate(marks):
         if k in skip:
             continue
-        if open_at is None:
+        if opened is None:
             if can_open:
-                open_at = i
+                opened = (i, j)
         elif can_close:
-            pairs.append((open_at, i))
-            open_at = None
+            pairs.append((*opened, i, j - 1))
+            opened = None
         elif can_open:
-            closers = [c for _, o, c in marks[k + 1:k + 3] if c and not o]
+            closers = [c for _, _, o, c in marks[k + 1:k + 3] if c and not o]
             if len(closers) == 2:
                 skip.add(k + 1)     # a nested quote: its close is not ours
                 continue
-            pairs.append((open_at, i))
-            open_at = i
-    if open_at is not None:
-        pairs.append((open_at, p_end))  # a quote running on to the next paragraph
+            pairs.append((*opened, i, j - 1))
+            opened = (i, j)
+    if opened is not None:
+        pairs.append((*opened, p_end, p_end))  # a quote running on to the next paragraph
     return pairs
 
 
@@ -119,6 +120,8 @@ def _pair_single(text: str, p_start: int, p_end: int) -> list[tuple[int, int]]:
     pairs, open_at = [], None
     for m in _SINGLE_MARKS.finditer(text, p_start, p_end):
         i, ch = m.start(), m.group()
+        if ch == "'" and "''" in text[max(i - 1, 0):i + 2]:
+            continue                # half of a double mark
         left = text[i - 1] if i > p_start else " "
         right = text[i + 1] if i + 1 < p_end else " "
         if ch in _SINGLE_OPENERS and (left.isspace() or left in _OPEN_CONTEXT) and right.isalnum():
