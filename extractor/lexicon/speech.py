@@ -169,3 +169,10 @@ OBJECT_SPEECH_VERBS = frozenset("""
 BELIEF_VERBS = frozenset("""
     think believe expect hope fear feel know worry doubt
     """.split())
+
+# Verbs of intention whose infinitive states a plan (`Trump wants to build a wall`,
+# `Cruz plans to appeal`): a report only with a named subject, since `they wanted to
+# help` mostly narrates.
+INTENT_VERBS = frozenset("""
+    want seek plan intend hope decline aim
+    """.split())

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicon.speech import (ACT_PREPOSITIONS, ACT_VERBS, BELIEF_VERBS, CUE_NOUNS, EVIDENCE_SUBJECTS, EVIDENCE_VERBS,
-                              NAMING_VERBS, OBJECT_SPEECH_VERBS)
+                              INTENT_VERBS, NAMING_VERBS, OBJECT_SPEECH_VERBS)
 from .sources import same_paragraph, speaker_of, subject_of
 from .verbs import is_passive, lemma
 
@@ -34,19 +34,23 @@ CONF_ACT = 0.5
 def is_act_cue(tok: Token) -> bool:
     lem = lemma(tok)
     return lem in ACT_VERBS or lem in ACT_PREPOSITIONS or lem in EVIDENCE_VERBS or lem in OBJECT_SPEECH_VERBS or lem in BELIEF_VERBS \
-        or lem in NAMING_VERBS
+        or lem in NAMING_VERBS or lem in INTENT_VERBS
 
 
-def act_report(tok: Token) -> tuple[int, int, Token] | None:
+def act_report(tok: Token) -> tuple[int, int, Token | None] | None:
     """Token bounds [lo, hi] of the position `tok` attributes, and who holds it.
 
     The position runs from the verb's first argument after it to the end of its last
     one, cut before a relative clause set off by a comma (`..., which ...`).
     """
     lem = lemma(tok)
+    if _is_interview_question(tok):
+        return _question(tok)
     if is_passive(tok) or tok.dep_ in ("amod", "acl") or tok.tag_ == "VBN" and not any(
             c.dep_ == "aux" for c in tok.children):
         return None                 # `a candidate endorsed by ...`, `the plan backed by`
+    if any(_asks_how(c) for c in tok.lefts):
+        return None                 # `ways in which nominees reject ...`: no one's stance
     preps = ACT_PREPOSITIONS.get(lem, frozenset())
     subject = subject_of(tok)
     finding = lem in EVIDENCE_VERBS and subject is not None and lemma(subject) in EVIDENCE_SUBJECTS
@@ -55,7 +59,8 @@ def act_report(tok: Token) -> tuple[int, int, Token] | None:
         (c.dep_ == "prep" and c.lower_ in preps)
         or ((lem in ACT_VERBS or finding) and c.dep_ in _POSITION_DEPS)
         or (said and c.dep_ == "dobj")
-        or (lem in BELIEF_VERBS and c.dep_ == "ccomp" and not _is_question(c)))]
+        or (lem in BELIEF_VERBS and c.dep_ == "ccomp" and not _is_question(c))
+        or (lem in INTENT_VERBS and c.dep_ == "xcomp" and _is_named(subject)))]
     if lem in NAMING_VERBS and lem not in ACT_VERBS:
         args = _naming_frame(tok)   # `calling Trump a fascist`, `described it as a hoax`
     if not args:
@@ -92,3 +97,35 @@ def _naming_frame(verb: Token) -> list[Token]:
     if not objects or not names:
         return []
     return objects + names
+
+
+def _is_interview_question(tok: Token) -> bool:
+    """`Asked about her vote, she replied: ...`: the question an interviewer put."""
+    return lemma(tok) == "ask" and tok.tag_ == "VBN" and tok.dep_ == "advcl" and tok.i < tok.head.i \
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children)
+
+
+def _question(tok: Token) -> tuple[int, int, None] | None:
+    """The question after `Asked`: `about ...`, `whether ...`, `if ...`; the interviewer
+    is rarely named, so no source."""
+    args = [c for c in tok.rights if (c.dep_ == "prep" and c.lower_ == "about") or c.dep_ in ("ccomp", "dobj")]
+    if not args:
+        return None
+    hi = max(a.right_edge.i for a in args)
+    while hi > args[0].left_edge.i and tok.doc[hi].is_punct:
+        hi -= 1
+    return args[0].left_edge.i, hi, None
+
+
+def _is_named(tok: Token | None) -> bool:
+    """A subject that names a person or organisation (`Trump`, `the Clinton campaign`)."""
+    return tok is not None and (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"))
+
+
+def _asks_how(left: Token) -> bool:
+    """A left dependent that makes the verb's clause a manner or question (`in which`,
+    `how`, `whether`), unlike a relative pronoun (`who endorsed Trump`, `the plan that
+    he backs`)."""
+    if left.dep_ == "prep":
+        return any(g.tag_ in _WH_TAGS for g in left.children)
+    return left.lower_ in ("how", "why") or (left.dep_ == "mark" and left.lower_ in ("if", "whether"))
