@@ -96,7 +96,7 @@ def find_quotes(doc: Doc) -> list[QuoteCandidate]:
             _attribute(q, found.cue, found.mention)
     candidates = _clauses(doc, text, starts, quoted)
     candidates += [Candidate(u.start, u.end, "direct", u.cue, u.mention, CONF_DIRECT_BARE, rank=3)
-                   for u in labels.unmarked_speech(doc, quoted)]
+                   for u in labels.unmarked_speech(doc, text, quoted)]
     for q in quoted:
         if q.clause and not q.absorbed:
             candidates.append(Candidate(

@@ -41,25 +41,24 @@ class Unmarked:
     mention: tuple[int, int]
 
 
-def unmarked_speech(doc: Doc, quoted: list[Quoted]) -> list[Unmarked]:
-    """Labelled paragraphs of `doc`, and framed answers that hold no quotation marks."""
-    text = doc.text
+def unmarked_speech(doc: Doc, text: str, quoted: list[Quoted]) -> list[Unmarked]:
+    """Labelled paragraphs of `doc` (whose text is `text`: `Doc.text` is rebuilt on
+    every access), and framed answers that hold no quotation marks."""
     marked = {q.paragraph[0] for q in quoted}
     out = []
     previous = None
     for start, end in paragraphs(text):
         if end > start:             # a label may hold quoted words; an answer holds none
-            found = _labelled(doc, start, end) or (
-                _answer(doc, previous, start, end) if start not in marked else None)
+            found = _labelled(doc, text, start, end) or (
+                _answer(doc, text, previous, start, end) if start not in marked else None)
             if found is not None:
                 out.append(found)
         previous = (start, end)
     return out
 
 
-def _labelled(doc: Doc, start: int, end: int) -> Unmarked | None:
+def _labelled(doc: Doc, text: str, start: int, end: int) -> Unmarked | None:
     """`TRUMP: We will win.`: the label names the speaker, the rest is what was said."""
-    text = doc.text
     m = _LABEL.match(text, start, end)
     if m is None or text[m.end()] in _OPEN_MARKS or len(WORD.findall(m.group(1))) > MAX_LABEL_WORDS \
             or len(WORD.findall(text, m.end(), end)) < MIN_SPEECH_WORDS:
@@ -86,9 +85,9 @@ def _names_someone(doc: Doc, word) -> bool:
         e.label_ in _SPEAKING_ENTITIES and any(t.lower_ == key for t in e) for e in doc.ents)
 
 
-def _answer(doc: Doc, previous: tuple[int, int] | None, start: int, end: int) -> Unmarked | None:
+def _answer(doc: Doc, text: str, previous: tuple[int, int] | None, start: int,
+            end: int) -> Unmarked | None:
     """`Carlson replied:` ¶ `One hundred percent. ...`: the frame's speaker said it."""
-    text = doc.text
     if previous is None or not text[previous[0]:previous[1]].rstrip().endswith(":") \
             or text[start] in _OPEN_MARKS or len(WORD.findall(text, start, end)) < MIN_SPEECH_WORDS:
         return None
