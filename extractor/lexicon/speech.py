@@ -118,8 +118,10 @@ NON_SOURCES = frozenset("""
 
 # Verbs that attribute a position through their object, infinitive or clause:
 # `endorsed Sanders`, `vowed to repeal it`. PolNeAR (Newell, Margolin and Ruths,
-# LREC 2018) annotates these as attributions; its train split's cue counts gave the
-# candidates, kept when most of their reports on train articles matched an annotation.
+# LREC 2018) annotates these as attributions: the candidates are the frequent cues of
+# its train split that our guidelines count as a source's statement or stance; left
+# out are those whose reports mostly narrated on the dev articles (want, seek, cite,
+# refer to, point to, talk about, echo) and mental verbs (they take only a clause).
 ACT_VERBS = frozenset("""
     support back endorse oppose criticize criticise praise attack blast denounce
     condemn defend reject mock question challenge tout thank congratulate mention
@@ -164,8 +166,8 @@ OBJECT_SPEECH_VERBS = frozenset("""
     say note report tweet post
     """.split())
 
-# Verbs of belief and intention that attribute a clause or plan (`she believes (that)
-# ...`, `he expects to win`): optional in our guidelines, annotated in PolNeAR.
+# Verbs of belief that attribute a clause (`she believes (that) ...`, `they expect the
+# bill will pass`), never an object: optional in our guidelines, annotated in PolNeAR.
 BELIEF_VERBS = frozenset("""
     think believe expect hope fear feel know worry doubt
     """.split())

@@ -18,23 +18,22 @@ from .verbs import is_passive, lemma
 # What a stance verb's position is: its object, an infinitive (`vowed to ...`) or a
 # clause (`believes the deal ...`).
 _POSITION_DEPS = frozenset({"dobj", "xcomp", "ccomp", "dative", "oprd"})
-# A stance has a source only in the active voice with a subject (`Sanders was endorsed`
-# names the target), and a one-word object that is a pronoun (`backed it`) repeats a
-# position stated elsewhere: too little to quote.
+# A one-word object that is a pronoun (`backed it`, `said so`) repeats a position
+# stated elsewhere: too little to quote.
 _EMPTY_OBJECTS = frozenset({"it", "this", "that", "them", "him", "her", "one", "so"})
 # What a naming verb calls its object: `called him competent`, `a fascist`, `as a hoax`.
 _NAME_DEPS = frozenset({"oprd", "xcomp", "ccomp", "attr", "acomp"})
 # `knows what was said`, `wonders whether ...`: a question, not a belief held.
 _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+_ACT_CUES = (ACT_VERBS | ACT_PREPOSITIONS.keys() | EVIDENCE_VERBS | OBJECT_SPEECH_VERBS | BELIEF_VERBS
+             | NAMING_VERBS | INTENT_VERBS)
 # Confidence of a stance report: below the speech cues (0.6 to 0.9), as it was right
 # less often on PolNeAR train.
 CONF_ACT = 0.5
 
 
 def is_act_cue(tok: Token) -> bool:
-    lem = lemma(tok)
-    return lem in ACT_VERBS or lem in ACT_PREPOSITIONS or lem in EVIDENCE_VERBS or lem in OBJECT_SPEECH_VERBS or lem in BELIEF_VERBS \
-        or lem in NAMING_VERBS or lem in INTENT_VERBS
+    return lemma(tok) in _ACT_CUES
 
 
 def act_report(tok: Token) -> tuple[int, int, Token | None] | None:
@@ -46,6 +45,8 @@ def act_report(tok: Token) -> tuple[int, int, Token | None] | None:
     lem = lemma(tok)
     if _is_interview_question(tok):
         return _question(tok)
+    # A stance has a source only in the active voice (`Sanders was endorsed` names the
+    # target) and on a verb of its own clause.
     if is_passive(tok) or tok.dep_ in ("amod", "acl") or tok.tag_ == "VBN" and not any(
             c.dep_ == "aux" for c in tok.children):
         return None                 # `a candidate endorsed by ...`, `the plan backed by`
