@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon.speech import (APPEAL_VERBS, CUE_NOUNS, FINITE_TAGS, NAMING_VERBS, NON_SOURCES, PREP_CUES,
                               REPORTING_VERBS, TRAILING_VERBS)
+from . import acts
 from .verbs import is_passive, is_point_out, is_reporting, is_verb, lemma
 from .sources import (MAX_SUBJECT_CLIMB, SUBJECT_DEPS, is_paragraph_break, record_source, same_paragraph,
                       speaker_of, subject_of)
@@ -49,6 +50,9 @@ def reports(doc: Doc, tok: Token) -> list[Report]:
     report = _report(doc, tok)
     if report is None or report.hi < report.lo:
         return []
+    if report.needs_quote:          # without a quoted fragment, the naming may still be a stance
+        named = _stance(tok)
+        return [report] if named is None else [report, named]
     if report.clause is None:
         return [report]
     head = report.clause
@@ -85,13 +89,23 @@ def _report(doc: Doc, tok: Token) -> Report | None:
             or is_point_out(tok)) or (
             tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl", "amod")
             and not any(c.dep_ in ("aux", "nsubj") for c in tok.children)):
-        return None                 # `an account called ...`, but `since Logan had confessed that`
+        return _stance(tok)         # `an account called ...`, but `since Logan had confessed that`
     if ccomps:
         return _complement(doc, tok, min(ccomps, key=lambda c: abs(c.i - tok.i)))
     if tok.dep_ == "parataxis":
         lo, hi = _around_parenthetical(tok, tok.head.left_edge.i, tok.head.right_edge.i)
         return Report(lo, hi, speaker_of(tok), (tok.i, tok.i + 1), CONF_CLAUSE, rank=2)
-    return _that_clause(doc, tok, lem) or _object_report(doc, tok, lem) or _trailing(doc, tok, lem)
+    return _that_clause(doc, tok, lem) or _object_report(doc, tok, lem) or _trailing(doc, tok, lem) \
+        or _stance(tok)
+
+
+def _stance(tok: Token) -> Report | None:
+    """`endorsed Sanders`, `vowed to repeal it`: a position, when `tok` states one."""
+    found = acts.act_report(tok) if acts.is_act_cue(tok) else None
+    if found is None:
+        return None
+    lo, hi, speaker = found
+    return Report(lo, hi, speaker, (tok.i, tok.i + 1), acts.CONF_ACT, rank=1)
 
 
 def _that_clause(doc: Doc, tok: Token, lem: str) -> Report | None:

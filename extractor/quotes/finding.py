@@ -11,10 +11,12 @@
 3. Report clauses from the parse: complements of reporting verbs and nouns,
    parentheticals (`Patients, she explained, are ...`), `according to X`,
    `called for ...`, `called the plan "a disaster"` (`cues`, with the speaker from
-   `sources`). A clause that embeds quoted
-   fragments is mixed and absorbs them; a clause that is only a quote attributes it.
+   `sources`), and stances and findings (`endorsed X`, `a poll showed ...`: `acts`).
+   A clause that embeds quoted fragments is mixed and absorbs them; a clause that is
+   only a quote attributes it. Speech the layout attributes without marks (`TRUMP:
+   ...`, `X replied:` before a paragraph) comes from `labels`.
 4. Quoted fragments that no cue governs (scare quotes, titles, nicknames) are
-   dropped; overlapping candidates keep the strongest.
+   dropped; overlapping candidates keep the strongest (`candidates`).
 """
 from __future__ import annotations
 
@@ -24,12 +26,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from . import cues
+from . import cues, labels
 from ..lexicon.speech import SAY_LIKE_VERBS
 from .verbs import is_direct_cue, is_reporting, is_verb, lemma
-from .marks import SENTENCE_END, WORD, Quoted, is_heading, pair_quotes
+from .marks import SENTENCE_END, WORD, Quoted, is_heading, is_title, pair_quotes
 from .sources import inverted_subject, source_phrase, speaker_of
-from ..records import QuoteCandidate, Span
+from ..records import QuoteCandidate
+from .candidates import Candidate, cue_bounds, resolve_overlaps, to_record
 
 _TRIM_LEFT = re.compile(r"(?:[\s,;:\u2013\u2014.-]|(?:and|but|or)\b)+", re.IGNORECASE)
 _TRIM_RIGHT = re.compile(r"(?:[\s,;:\u2013\u2014.-]|\b(?:and|but|or)\b)+$", re.IGNORECASE)
@@ -48,8 +51,6 @@ MAX_CONTEXT_TOKENS = 40
 CONF_DIRECT_CUED, CONF_DIRECT_BARE = 0.9, 0.6
 # What a bare speech frame (`he said,` before a quote) has beside its verb.
 _FRAME_DEPS = frozenset({"nsubj", "aux", "neg", "advmod", "punct", "ccomp", "mark"})
-# Overlapping candidates: the later one is dropped above this share of the shorter.
-MAX_OVERLAP = 0.5
 
 
 @dataclass(frozen=True)
@@ -67,20 +68,9 @@ class _ClauseDecision:
 
     cue: Token
     mention: tuple[int, int] | None
-    candidate: _Candidate | None = None
+    candidate: Candidate | None = None
     attributed: tuple[Quoted, ...] = ()
     absorbed: tuple[Quoted, ...] = ()
-
-
-@dataclass(frozen=True)
-class _Candidate:
-    start: int
-    end: int
-    type: str
-    cue: tuple[int, int] | None
-    mention: tuple[int, int] | None
-    confidence: float
-    rank: int                       # higher wins an overlap
 
 
 def find_quotes(doc: Doc) -> list[QuoteCandidate]:
@@ -105,12 +95,14 @@ def find_quotes(doc: Doc) -> list[QuoteCandidate]:
         if found is not None:
             _attribute(q, found.cue, found.mention)
     candidates = _clauses(doc, text, starts, quoted)
+    candidates += [Candidate(u.start, u.end, "direct", u.cue, u.mention, CONF_DIRECT_BARE, rank=3)
+                   for u in labels.unmarked_speech(doc, text, quoted)]
     for q in quoted:
         if q.clause and not q.absorbed:
-            candidates.append(_Candidate(
-                q.start, q.end, "direct", _cue_bounds(q.cue), q.mention,
+            candidates.append(Candidate(
+                q.start, q.end, "direct", cue_bounds(q.cue), q.mention,
                 CONF_DIRECT_CUED if q.cue is not None else CONF_DIRECT_BARE, rank=3))
-    return [_to_record(doc, text, c) for c in _resolve_overlaps(candidates)]
+    return [to_record(doc, text, c) for c in resolve_overlaps(candidates)]
 
 
 # -- step 2: attribution from the words around a quote ----------------------------------
@@ -135,6 +127,8 @@ def _attribute_by_position(doc: Doc, text: str, starts: list[int], q: Quoted,
             lead -= 1
         if lead > 0 and text[lead - 1] == ":":
             before = _tokens_back(doc, starts, lead, text.rfind("\n", 0, lead))
+    if is_title(text, q):
+        return None                 # `“Drive-Away Dolls” is the first of ...`: a name
     after = _tokens_after(doc, starts, q, nxt)
     last = before[-1] if before else None
     if last is None and prev is not None and prev.close >= q.paragraph[0] \
@@ -257,7 +251,7 @@ def _ends_clause(after: list[Token]) -> bool:
 
 # -- step 3: reported clauses from the parse --------------------------------------------
 
-def _clauses(doc: Doc, text: str, starts: list[int], quoted: list[Quoted]) -> list[_Candidate]:
+def _clauses(doc: Doc, text: str, starts: list[int], quoted: list[Quoted]) -> list[Candidate]:
     inside = bytearray(len(doc))            # tokens between a quote's marks: never cues
     for q in quoted:
         for i in range(bisect.bisect_right(starts, q.open), bisect.bisect_left(starts, q.close)):
@@ -345,7 +339,7 @@ def _clause_candidate(doc: Doc, text: str, quoted: list[Quoted], inside: bytearr
             return _ClauseDecision(cue, mention, attributed=bare + (fragments[0],))
     kind = "mixed" if fragments else "indirect"
     conf = cues.CONF_MIXED if fragments else report.confidence
-    return _ClauseDecision(cue, mention, _Candidate(s, e, kind, report.cue, mention, conf, report.rank),
+    return _ClauseDecision(cue, mention, Candidate(s, e, kind, report.cue, mention, conf, report.rank),
                            attributed=bare, absorbed=tuple(fragments))
 
 
@@ -373,47 +367,3 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     if m:
         e = m.start()
     return s, e
-
-
-# -- step 4: one candidate per span -----------------------------------------------------
-
-def _resolve_overlaps(cands: list[_Candidate]) -> list[_Candidate]:
-    kept: list[_Candidate] = []
-    kept_starts: list[int] = []     # `kept` sorted by start, for a windowed overlap test
-    longest = 0
-    for c in sorted(cands, key=lambda c: (-c.rank, -(c.end - c.start))):
-        if c.end <= c.start:
-            continue
-        # Only a kept span starting within `longest` before c's start can reach it.
-        lo = bisect.bisect_right(kept_starts, c.start - longest)
-        hi = bisect.bisect_left(kept_starts, c.end)
-        if any(min(c.end, k.end) - max(c.start, k.start)
-               > MAX_OVERLAP * min(c.end - c.start, k.end - k.start) for k in kept[lo:hi]):
-            continue
-        at = bisect.bisect_left(kept_starts, c.start)
-        kept_starts.insert(at, c.start)
-        kept.insert(at, c)
-        longest = max(longest, c.end - c.start)
-    return sorted(kept, key=lambda c: (c.start, c.end))
-
-
-def _cue_bounds(tok: Token | None) -> tuple[int, int] | None:
-    if tok is None:
-        return None
-    nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
-    joined = nxt is not None and ((tok.lower_ == "according" and nxt.lower_ == "to")
-                                  or (nxt.dep_ == "prt" and nxt.head is tok))
-    return tok.i, tok.i + (2 if joined else 1)   # `according to`, `pointed out`
-
-
-def _to_record(doc: Doc, text: str, c: _Candidate) -> QuoteCandidate:
-    return QuoteCandidate(text=text[c.start:c.end], start=c.start, end=c.end, type=c.type,
-                          cue=_token_span(doc, c.cue), mention=_token_span(doc, c.mention),
-                          confidence=c.confidence)
-
-
-def _token_span(doc: Doc, bounds: tuple[int, int] | None) -> Span | None:
-    if bounds is None:
-        return None
-    span = doc[bounds[0]:bounds[1]]
-    return Span(span.text, span.start_char, span.end_char)
