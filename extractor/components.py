@@ -24,7 +24,7 @@ from . import entities as entities_stage
 from . import numbers as numbers_stage
 from . import quotes as quotes_stage
 from . import speakers as speakers_stage
-from .pipeline import with_claimants
+from .pipeline import with_claimants, with_speaker_entities
 
 # The Doc extensions the components write; None until their component has run.
 EXTENSIONS = ("entities", "quotes", "numbers", "dates")
@@ -65,7 +65,7 @@ class QuotesComponent:
         entities = _entities(doc)
         speakers = speakers_stage.resolve_speakers(doc, candidates, entities)
         doc._.quotes = list(speakers.quotes)
-        doc._.entities = speakers.extend(entities)
+        doc._.entities = with_speaker_entities(entities, speakers)
         return doc
 
 

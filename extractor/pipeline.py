@@ -24,7 +24,8 @@ from .ingest import guards as limits
 from .errors import (ArticleError, ArticleLimitError, ArticleTimeoutError, ExtractorError,
                      MalformedInputError)
 from .nlp import load_model
-from .records import Article, CleanArticle, NumberClaimant, NumberMention, RawArticle, Source
+from .records import (Article, CleanArticle, Entity, NumberClaimant, NumberMention, RawArticle, Source, Span,
+                      SpeakerResolution)
 from .settings import MAX_QUOTES_PER_ARTICLE, Settings
 
 # The stages after cleaning are written for English text.
@@ -73,13 +74,24 @@ def enrich(doc: Doc, raw: RawArticle, cleaned: CleanArticle, *,
     if capped:
         article = replace(article, warnings=article.warnings + (capped,))
     speakers = speakers_stage.resolve_speakers(doc, candidates, entities)
-    quotes, entities = list(speakers.quotes), speakers.extend(entities)
+    quotes, entities = list(speakers.quotes), with_speaker_entities(entities, speakers)
     dates = dates_stage.find_dates(doc, published=meta.published)
     numbers = numbers_stage.find_numbers(doc, dates=dates)
     claims, claimants = claims_stage.link_claims(quotes, numbers, dates)
     numbers = with_claimants(numbers, claimants)
     return replace(article, entities=tuple(entities), quotes=tuple(quotes),
                    numbers=tuple(numbers), dates=tuple(dates), claims=tuple(claims))
+
+
+def with_speaker_entities(entities: Sequence[Entity], resolution: SpeakerResolution) -> list[Entity]:
+    """The entity stage's entities with what the speakers stage added: each entity's
+    mentions in text order, the entities in order of first mention, ids untouched."""
+    added: dict[str, set[Span]] = {}
+    for link in resolution.mentions:
+        added.setdefault(link.entity, set()).add(link.mention)
+    extended = [replace(e, mentions=tuple(sorted(set(e.mentions) | added[e.id], key=lambda m: (m.start, m.end))))
+                if e.id in added else e for e in (*entities, *resolution.entities)]
+    return sorted(extended, key=lambda e: min((m.start for m in e.mentions), default=0))
 
 
 def with_claimants(numbers: Sequence[NumberMention],

@@ -6,7 +6,7 @@ stage that made it. `to_dict()` gives the shape of the output schema
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 SCHEMA_VERSION = "1.0"
@@ -144,17 +144,6 @@ class SpeakerResolution(_Record):
     quotes: tuple[Quote, ...]
     entities: tuple[Entity, ...] = ()
     mentions: tuple[MentionLink, ...] = ()
-
-    def extend(self, entities: tuple[Entity, ...] | list[Entity]) -> list[Entity]:
-        """The entity stage's entities with this stage's additions: each entity's mentions
-        in text order, the entities in order of first mention (ids untouched)."""
-        added: dict[str, set[Span]] = {}
-        for link in self.mentions:
-            added.setdefault(link.entity, set()).add(link.mention)
-        extended = [replace(e, mentions=tuple(sorted(set(e.mentions) | added[e.id],
-                                                     key=lambda m: (m.start, m.end))))
-                    if e.id in added else e for e in (*entities, *self.entities)]
-        return sorted(extended, key=lambda e: min((m.start for m in e.mentions), default=0))
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import re
 import pytest
 
 from extractor.entities.finding import find_entities
+from extractor.pipeline import with_speaker_entities
 from extractor.records import QuoteCandidate, Span
 from extractor.speakers.resolve import resolve_speakers
 
@@ -28,7 +29,7 @@ def _resolve(nlp, text, *cands):
     doc = nlp(text)
     entities = find_entities(doc)
     resolution = resolve_speakers(doc, list(cands), entities)
-    return list(resolution.quotes), resolution.extend(entities)
+    return list(resolution.quotes), with_speaker_entities(entities, resolution)
 
 
 def _speaker(nlp, text, quote, mention, **kw):
@@ -218,7 +219,7 @@ def test_speakers_add_entities_without_renumbering(nlp):
     assert [(e.id, e.name) for e in resolution.entities] == [(f"E{len(entities) + 1}", "WebMD")]
     assert resolution.quotes[0].speaker.entity == resolution.entities[0].id
     before = {e.id: e.name for e in entities}
-    assert {e.id: e.name for e in resolution.extend(entities) if e.id in before} == before
+    assert {e.id: e.name for e in with_speaker_entities(entities, resolution) if e.id in before} == before
 
 
 def test_quotes_numbered_in_text_order_and_entities_extended(nlp):
