@@ -67,6 +67,9 @@ FRACTIONS = [
     ("The flight took 5 1/2 hours.", [("5 1/2 hours", "duration", "PT5H30M")]),
     ("The broadcast lasted a minute and a half.", [("a minute and a half", "duration", "PT1M30S")]),
     ("The talks lasted a day and a half.", [("a day and a half", "duration", "P1DT12H")]),
+    ("She will then spend about 5 1/2 hours in Nairobi.", [("5 1/2 hours", "duration", "PT5H30M")]),
+    # a count told from the moment before: the span of time it counts
+    ("But a minute and a half later, a pilot calls in.", [("a minute and a half", "duration", "PT1M30S")]),
     # a week or month splits into no whole number of days: the decimal stays
     ("The strike lasted one and a half weeks.", [("one and a half weeks", "duration", "P1.5W")]),
 ]
@@ -75,3 +78,22 @@ FRACTIONS = [
 @pytest.mark.parametrize("text, expected", FRACTIONS)
 def test_fractions_of_a_unit(nlp, text, expected):
     assert found(nlp, text, "1998-02-27") == expected
+
+
+IN_FOCUS = [
+    # "the following year" is the year after the one the paragraph dated last
+    ("On May 22, 1995, Farkas was made a brigadier general, and the following year he was appointed attache.",
+     "1998-04-18", [("May 22, 1995", "date", "1995-05-22"), ("the following year", "date", "1996")]),
+    ("In March, the company received an offer. The following month, the company put itself up for sale.",
+     "1989-10-27", [("March", "date", "1989-03"), ("The following month", "date", "1989-04")]),
+    ("The previous year, sales fell.", "1989-10-27", [("The previous year", "date", "1988")]),
+    # a time before the same time in another zone and then its day takes that day
+    ("The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.", "1998-08-08",
+     [("10:35 a.m.", "time", "1998-08-07T10:35"), ("0735 GMT", "time", "1998-08-07T07:35Z"),
+      ("Friday", "date", "1998-08-07")]),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", IN_FOCUS)
+def test_the_day_or_year_in_focus(nlp, text, published, expected):
+    assert found(nlp, text, published) == expected
