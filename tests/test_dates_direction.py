@@ -97,3 +97,17 @@ IN_FOCUS = [
 @pytest.mark.parametrize("text, published, expected", IN_FOCUS)
 def test_the_day_or_year_in_focus(nlp, text, published, expected):
     assert found(nlp, text, published) == expected
+
+
+QUARTERS = [
+    # "the quarter a year ago" is the quarter reported, a year back; "the current quarter" the publication's
+    ("Columbia announced a loss for the third quarter. For the quarter a year ago, Columbia reported earnings. "
+     "Business is strong, with the current quarter having begun well.", "1989-10-26",
+     [("the third quarter", "date", "1989-Q3"), ("the quarter a year ago", "date", "1988-Q3"),
+      ("the current quarter", "date", "1989-Q4")]),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", QUARTERS)
+def test_quarters_named_against_the_report(nlp, text, published, expected):
+    assert found(nlp, text, published) == expected

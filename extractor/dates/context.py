@@ -29,7 +29,8 @@ _UNIT_LETTER = {"week": "W", "month": "M", "quarter": "Q", "day": "D", "date": "
 # "the 1988 period": the period compared (a quarter) in that year.
 _YEAR_PERIOD = re.compile(r"(?:the\s+)?(\d{4})\s+(?:period|quarter)", re.I)
 # The period the report is about: "the quarter", "that quarter", "the latest quarter".
-_THE_QUARTER = re.compile(r"(?:the|that|this)\s+(?:latest\s+|current\s+|same\s+|fiscal\s+)?quarter"
+# ("the current quarter" is the publication's, read without the article)
+_THE_QUARTER = re.compile(r"(?:the|that|this)\s+(?:latest\s+|same\s+|fiscal\s+)?quarter"
                           r"|the\s+latest\s+period", re.I)
 # "four years later", "three days after": counted from the date named before.
 _COUNTED_ON = re.compile(rf"(?P<n>{L.NUMBER})\s+(?P<unit>{L.UNIT})\s+(?P<way>later|after|earlier|before)", re.I)
