@@ -50,6 +50,10 @@ DIRECTION = [
     # a scheduled event or a month without an article keeps the clause's direction
     ("Dealers placed heavy buy orders to start the first trading day for November transactions.", "1989-10-30",
      [("November", "date", "1989-11")]),
+    # a date a past act moves to, in a participle the parser hung on the subject
+    ("DD Acquisition Corp., a partnership of Unicorp Canada Corp.'s Kingsbridge Capital Group and Cara Operations "
+     "Ltd., extended to Nov. 20 its offer for all Dunkin' Donuts Inc. shares outstanding.", "1989-11-02",
+     [("Nov. 20", "date", "1989-11-20")]),
     # a conditional present with two subjects is no mistagged past
     ("The directors said if Messrs. Drabinsky and Gottlieb mail an offer by Nov. 22, it will pay them.",
      "1989-10-26", [("Nov. 22", "date", "1989-11-22")]),

@@ -111,7 +111,9 @@ def _parsed_tense(span: Span, left: str) -> str | None:
             if _is_past(tok):
                 return None if through_thing else "past"
             if tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl") and not auxes:   # "plans announced in January"
-                return "future" if re.search(r"\bby\s+\S*$", left) else "past"   # "... restored by Monday"
+                if re.search(r"\bby\s+\S*$", left):      # "... restored by Monday"
+                    return "future"
+                return None if through_thing else "past"    # "(Corp., ...) extended to Nov. 20 its offer"
             if tok.tag_ in ("VB", "VBG") and not auxes and not any(c.dep_.startswith("nsubj") for c in tok.children) \
                     and not any(a.pos_ in ("VERB", "AUX") for a in tok.ancestors):
                 return "generic"    # an imperative or a gerund alone: advice ("reaching out on Christmas")
