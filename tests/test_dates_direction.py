@@ -54,6 +54,8 @@ DIRECTION = [
     ("DD Acquisition Corp., a partnership of Unicorp Canada Corp.'s Kingsbridge Capital Group and Cara Operations "
      "Ltd., extended to Nov. 20 its offer for all Dunkin' Donuts Inc. shares outstanding.", "1989-11-02",
      [("Nov. 20", "date", "1989-11-20")]),
+    # a weekday beside its date is that date's, not the weekday's nearest
+    ("$14 million of that seeped out Friday Oct. 13 alone.", "1989-10-27", [("Friday Oct. 13", "date", "1989-10-13")]),
     # a conditional present with two subjects is no mistagged past
     ("The directors said if Messrs. Drabinsky and Gottlieb mail an offer by Nov. 22, it will pay them.",
      "1989-10-26", [("Nov. 22", "date", "1989-11-22")]),
