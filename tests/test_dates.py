@@ -65,7 +65,7 @@ DECADES_DURATIONS_SETS = [
     ("The clinic sees 900 new patients each month.", "2019-05-01", [("each month", "set", "P1M", None)]),
     ("The plant will build 15 a year.", "2008-03-01", [("15 a year", "set", "P1Y", None)]),
     ("The delay has lasted almost two and a half years.", "2008-03-01",
-     [("two and a half years", "duration", "P2.5Y", None)]),
+     [("two and a half years", "duration", "P2Y6M", None)]),
 ]
 
 RANGES_TIMES = [
@@ -224,12 +224,12 @@ OUTRIGHT_BUGS = [
     # the weekday decides the month: the nearest month whose 31st is a Sunday
     ("Do you have any arrangement on Sunday 31!", "2019-01-25", [("Sunday 31", "date", "2019-03-31", None)]),
     ("He will take a one and a quarter year gap.", "2016-11-07",
-     [("one and a quarter year", "duration", "P1.25Y", None)]),
+     [("one and a quarter year", "duration", "P1Y3M", None)]),
     ("I suppose one hour and half is sufficient.", "2016-11-07",
-     [("one hour and half", "duration", "PT1.5H", None)]),
+     [("one hour and half", "duration", "PT1H30M", None)]),
     ("Show me records more than 1 hour and 30 minutes.", "2016-11-07",
      [("1 hour and 30 minutes", "duration", "PT1H30M", None)]),
-    ("We meet in half an hour.", "2016-11-07", [("half an hour", "duration", "PT0.5H", None)]),
+    ("We meet in half an hour.", "2016-11-07", [("half an hour", "duration", "PT30M", None)]),
     # fractions, not three months: they belong to the numbers stage
     ("Three quarters of them agreed, five and a quarter.", "2016-11-07", []),
     # "Tuesday the first generation": a spelled day is no day before a noun

@@ -3,7 +3,7 @@
 Business and wire news compare a period with the one a year before ("sales in the third
 quarter rose from a year earlier", "the same period last year", "the year-ago quarter"),
 come back to the period of the report ("in the quarter"), count from a date they have just
-given ("in 2016 ... four years later"), tell a story in a year ("That was in 2012 ... in
+given ("in 2016 ... four years later", "On May 22, 1995 ... the following year"), tell a story in a year ("That was in 2012 ... in
 November") and echo a decade ("the 1920s ... 20s tickets"). `in_context` gives such an
 expression the value it takes from the mentions found before it (every other reading passes
 unchanged); `settle_years` gives a day read without its year the year the rest of the article
@@ -29,10 +29,13 @@ _UNIT_LETTER = {"week": "W", "month": "M", "quarter": "Q", "day": "D", "date": "
 # "the 1988 period": the period compared (a quarter) in that year.
 _YEAR_PERIOD = re.compile(r"(?:the\s+)?(\d{4})\s+(?:period|quarter)", re.I)
 # The period the report is about: "the quarter", "that quarter", "the latest quarter".
-_THE_QUARTER = re.compile(r"(?:the|that|this)\s+(?:latest\s+|current\s+|same\s+|fiscal\s+)?quarter"
+# ("the current quarter" is the publication's, read without the article)
+_THE_QUARTER = re.compile(r"(?:the|that|this)\s+(?:latest\s+|same\s+|fiscal\s+)?quarter"
                           r"|the\s+latest\s+period", re.I)
 # "four years later", "three days after": counted from the date named before.
 _COUNTED_ON = re.compile(rf"(?P<n>{L.NUMBER})\s+(?P<unit>{L.UNIT})\s+(?P<way>later|after|earlier|before)", re.I)
+# "the following year", "the previous month": the year or month after or before the one in focus.
+_FOLLOWING = re.compile(r"(?:the\s+)?(following|previous|preceding)\s+(year|month)", re.I)
 _THAN = re.compile(r"\s+than\b", re.I)        # "three days later than planned" is a duration
 # What stands before a decade in two digits that is no age: "the (late) 70s", "the 70s and 80s".
 _DECADE_BEFORE = re.compile(r"\bthe\s+(?:(?:early|mid|late)[\s-]+)?$|\d0['’]?s\s+(?:and|or|to)\s+$", re.I)
@@ -75,6 +78,9 @@ def in_context(text: str, start: int, end: int, tx: Timex, found: list[DateMenti
         return Timex("date", named.value, None, True) if named else tx
     if _DECADE_SHORT.fullmatch(piece):
         return _decade_named(piece, tx, found, text[max(0, start - _DECADE_LOOKBACK):start])
+    following = _FOLLOWING.fullmatch(piece)
+    if following:
+        return _next_in_focus(following, tx, found, start)
     counted = _COUNTED_ON.fullmatch(piece)
     if counted and tx.value is None and _THAN.match(text, end):
         n = L.number_value(counted["n"].lower())
@@ -162,6 +168,21 @@ def _counted_on(counted: re.Match, tx: Timex, found: list[DateMention], start: i
         return _moved(date.fromisoformat((m.value + "-01-01")[:10]), sign * int(n) * mult, letter,
                       m.anchor == "published")
     return _moved(anchor, sign * int(n) * mult, letter, True) if anchor else tx
+
+
+def _next_in_focus(following: re.Match, tx: Timex, found: list[DateMention], start: int) -> Timex:
+    """"(On May 22, 1995, ...) the following year": the year (or month) after the one the
+    paragraph dated last; unchanged (from publication) when it dated none."""
+    letter = "Y" if following[2].lower() == "year" else "M"
+    sign = 1 if following[1].lower() == "following" else -1
+    for m in reversed(found):
+        if start - m.end > SAME_PERIOD_REACH:
+            break
+        grain = next((g for g, shape in enumerate(_GRAIN) if shape.fullmatch(m.value or "")), None)
+        if grain is None or grain < _UNIT_GRAIN[letter]:
+            continue
+        return _moved(date.fromisoformat((m.value + "-01-01")[:10]), sign, letter, False)
+    return tx
 
 
 def _moved(day: date, n: int, letter: str, relative: bool) -> Timex:

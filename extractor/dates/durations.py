@@ -1,7 +1,7 @@
 """Readers of durations with several parts for `timex_rules`.
 
-"two and a half years" (P2.5Y), "one hour and half" (PT1.5H), "half an hour"
-(PT0.5H), "1 hour and 30 minutes" (PT1H30M), "2 years 1 month 21 days" (P2Y1M21D),
+"two and a half years" (P2Y6M), "2 1/2 years" (P2Y6M), "one hour and half" (PT1H30M),
+"half an hour" (PT30M), "1 hour and 30 minutes" (PT1H30M), "2 years 1 month 21 days" (P2Y1M21D),
 and "2 weeks and 2 days ago", the day that far back.
 """
 from __future__ import annotations
@@ -10,8 +10,15 @@ import re
 
 from .values import NUMBER, UNIT, Context, Reading, duration, move, number_value, unit_code
 
-_FRACTIONS = {"half": 0.5, "quarter": 0.25, "three quarters": 0.75}
+_FRACTIONS = {"half": 0.5, "quarter": 0.25, "three quarters": 0.75, "1/2": 0.5, "½": 0.5, "1/4": 0.25,
+              "¼": 0.25, "3/4": 0.75, "¾": 0.75}
 _FRACTION = r"(half|quarter|three\s+quarters)"
+# "2 1/2 years", "5½ hours": a whole number and a written fraction.
+_MIXED = re.compile(rf"(\d+)(?:\s+|-)?(1/2|½|1/4|¼|3/4|¾)[\s-]+({UNIT})")
+# How many of the next smaller unit make one of each: TIMEX3 writes a fraction of a unit in the
+# unit below when it comes out whole ("two and a half years" = P2Y6M, TimeBank's form), so a week
+# and a month, which split into no whole number of smaller units, keep the decimal.
+_SMALLER = {"Y": ("M", 12), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60)}
 
 
 def read_fraction(s: str) -> Reading | None:
@@ -19,13 +26,34 @@ def read_fraction(s: str) -> Reading | None:
     m = re.fullmatch(rf"(?:an?\s+)?(?:({NUMBER})\s+and\s+(?:a\s+|one\s+)?{_FRACTION}\s+({UNIT})"
                      rf"|({NUMBER})\s+({UNIT})\s+and\s+(?:a\s+|one\s+)?{_FRACTION})"
                      rf"|(?:½|half)\s*(?:an?\s+)?({UNIT})", s)
+    mixed = _MIXED.fullmatch(s)
+    if mixed:
+        return ("duration", split_fraction(int(mixed[1]) + _FRACTIONS[mixed[2]], mixed[3]), None, False)
     if not m:
         return None
     if m[7]:
-        return ("duration", duration(0.5, m[7]), None, False)
+        return ("duration", split_fraction(0.5, m[7]), None, False)
     n = number_value(m[1] or m[4])
     frac = _FRACTIONS[re.sub(r"\s+", " ", m[2] or m[6])]
-    return ("duration", duration(n + frac, m[3] or m[5]), None, False) if n is not None else None
+    return ("duration", split_fraction(n + frac, m[3] or m[5]), None, False) if n is not None else None
+
+
+def split_fraction(n: float, unit_word: str) -> str:
+    """A duration of n units, its fraction written in the unit below when that comes out whole:
+    2.5 years P2Y6M, 1.5 minutes PT1M30S, 0.5 hour PT30M; 1.5 weeks stays P1.5W."""
+    plain = duration(n, unit_word)
+    letter, is_time, mult = unit_code(unit_word)
+    key = ("T" if is_time else "") + letter
+    whole, rest = divmod(n * mult, 1)
+    if not rest or key not in _SMALLER:
+        return plain
+    small, per = _SMALLER[key]
+    if not float(rest * per).is_integer():
+        return plain
+    parts = {key: int(whole), small: int(rest * per)}
+    date_part = "".join(f"{v}{k}" for k, v in parts.items() if v and not k.startswith("T"))
+    clock = "".join(f"{v}{k[1]}" for k, v in parts.items() if v and k.startswith("T"))
+    return f"P{date_part}" + (f"T{clock}" if clock else "")
 
 
 # Duration units from the largest down, as ISO 8601 writes them after "P" (and "T" for clock units).

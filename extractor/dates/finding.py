@@ -61,6 +61,8 @@ _SEPARATOR = re.compile(r"\s*(?:[,;\n]|\band\b|\bor\b)\s*")
 MAX_PIECE_WORDS = 8
 # What is left of a span after its best piece does not start with these ("of 2021").
 _PREPOSITION = re.compile(r"(?:of|in|on|at|for|to|by|from|since|until)\b", re.I)
+# A count of time told from the moment before ("a minute and a half later"): spaCy's span holds it.
+_COUNT_LATER = re.compile(r"\s+(?:later|earlier)\b", re.I)
 # "the day" names the day the story last dated, however far back.
 _THE_DAY = re.compile(r"\b(?:the|that) (?:same |next |following |previous |preceding )?day(?: before| after)?$", re.I)
 # A time or part of day this close after a date (in characters) belongs to that date's day.
@@ -155,6 +157,12 @@ def _pieces(text: str, start: int, end: int):
     if normalize(text[start:end], anchor=ANY_DAY) is not None:
         yield start, end
         return
+    counted = _COUNT_LATER.search(text, start, end)
+    if counted and counted.end() == end:     # "a minute and a half later": the span of time it counts
+        tx = normalize(text[start:counted.start()], anchor=ANY_DAY)
+        if tx is not None and tx.type == "duration":
+            yield start, counted.start()
+            return
     cuts = [start] + [x for m in _SEPARATOR.finditer(text, start, end) for x in m.span()] + [end]
     for a, b in zip(cuts[::2], cuts[1::2]):
         words = [(a + m.start(), a + m.end()) for m in re.finditer(r"\S+", text[a:b])]
@@ -189,11 +197,20 @@ def _best_piece(text: str, words: list[tuple[int, int]], *, rest: bool) -> tuple
 
 
 def _days_after(text: str, found: list[DateMention], anchor: date | None) -> list[DateMention]:
-    """A time right before its day ("1 p.m. on Sunday", "16:15 UTC, June 1st") takes that day."""
+    """A time right before its day ("1 p.m. on Sunday", "16:15 UTC, June 1st"), or before the same
+    time in another zone and then its day ("10:35 a.m. (0735 GMT) Friday"), takes that day."""
     out = list(found)
-    for i, (m, nxt) in enumerate(zip(found, found[1:])):
-        if m.type not in ("time", "range") or not re.fullmatch(r"\s*(?:,|on|of)?\s*", text[m.end:nxt.start]):
+    for i, m in enumerate(found):
+        if m.type not in ("time", "range"):
             continue
+        j = i + 1
+        # the same time in another zone, in brackets
+        while j < len(found) and found[j].type == "time" and re.fullmatch(r"\s*\(\s*", text[found[j - 1].end:found[j].start]):
+            j += 1
+        closing = r"\)" if j > i + 1 or text[max(0, m.start - 3):m.start].rstrip().endswith("(") else ""
+        if j >= len(found) or not re.fullmatch(closing + r"\s*(?:,|on|of)?\s*", text[found[j - 1].end:found[j].start]):
+            continue
+        nxt = found[j]
         day = _iso_day(nxt.value) if nxt.type == "date" else None
         if day is not None:
             tx = normalize(m.text, anchor=anchor, day=day)

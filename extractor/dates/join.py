@@ -1,7 +1,7 @@
 """Joining neighbouring spans that make one temporal expression, for `dates.find_dates`.
 
 A range ("Aug. 15" + "to" + "Sept. 17"), a day and its part of day or clock time
-("Monday" + "afternoon", "tomorrow" + "before 5pm"), a week and its weekday ("next
+("Monday" + "afternoon", "tomorrow" + "before 5pm"), a weekday and its date ("Friday" + "Oct. 13"), a week and its weekday ("next
 week" + "on Tuesday"), a duration and its day ("3 days" + "after January 12th"),
 the units of one duration ("1 hour" + "and 30 minutes"), a day and its year.
 Each join is kept only when the joined text reads as one expression.
@@ -64,6 +64,8 @@ def _joins(text: str, a0: int, a1: int, b0: int, b1: int) -> bool:
         return True         # "1 hour and 30 minutes": one duration; "2 weeks and 2 days ago": a day
     if _RANGE_GAP.fullmatch(gap) and _is_range(text, a0, a1, b0, b1, gap):
         return True         # "Aug. 15 to Sept. 17"
+    if re.fullmatch(r",? ?", gap) and re.fullmatch(rf"{L.WEEKDAY}", a.lower()) and _is_day(b) and _is_day(both):
+        return True         # "Friday Oct. 13": the weekday of the day beside it
     return _YEAR_GAP.fullmatch(gap) is not None and _is_year(b) and _is_day(both, clock=True)   # "26 June in 2020"
 
 

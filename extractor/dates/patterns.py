@@ -186,6 +186,7 @@ _BY_FRACTION = [re.compile(p, re.I) for p in (
     rf"\b(?:{N99}|\d+|an?)\s+(?:and\s+(?:a\s+|one\s+)?(?:half|quarter|three quarters)\s+{_UNIT}"
     rf"|{_UNIT}\s+and\s+(?:a\s+|one\s+)?(?:half|quarter)\b)",
     rf"(?:½|\bhalf)\s*(?:an?\s+)?{_UNIT}",
+    rf"\b\d+(?:\s+|-)?(?:1/2|1/4|3/4|½|¼|¾)[\s-]+{_UNIT}",       # "2 1/2 years", "5½ hours"
 )]
 # Near a holiday: its name, with its year, qualifier or weekend ("Easter 2018", "Labor Day weekend").
 _HOLIDAY = HOLIDAY.replace("'", "['’]")        # "Valentine’s Day" with a typographic apostrophe
@@ -244,7 +245,7 @@ _ANCHORED = [
     ((_DAY_WORDS,), _BY_DAY),
     ((_CLOCK_WORDS,), _BY_CLOCK + _GENERAL_BY_CLOCK),
     ((_UNIT_WORDS,), _BY_PERIOD + _GENERAL_BY_UNIT),
-    ((("half", "quarter", "½"),), _BY_FRACTION),
+    ((("half", "quarter", "½", "¼", "¾", "1/2", "1/4", "3/4"),), _BY_FRACTION),
     ((HOLIDAY_NAMES,), _BY_HOLIDAY),
 ]
 PATTERNS = _GENERAL + _FULL + [_WEEKDAY_CASED, _MONTH_CASED]

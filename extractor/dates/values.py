@@ -88,7 +88,9 @@ RANGE = re.compile(r"(?:from\s+)?(?P<a>.+?)\s*(?:-|–|—|~|\bto\b|\bthrough\b|
 
 # "the same month a year ago", "the same period of the previous year": a period of a year before.
 SAME_PERIOD = r"the same (?:period|month|quarter|week|day|time|season|date)"
-_SAME_PERIOD = re.compile(rf"^{SAME_PERIOD}(?: of)? (?=(?:the )?(?:last|previous|prior) year|(?:a|one) year )")
+# ("the quarter a year ago" is the same: the quarter reported, a year back)
+_SAME_PERIOD = re.compile(rf"^(?:{SAME_PERIOD}|the (?:quarter|period))(?: of)? "
+                          r"(?=(?:the )?(?:last|previous|prior) year|(?:a|one) year )")
 _IN_THE_UNIT = re.compile(r"^(?:(?:earlier|later|early|late) in|(?:the )?(?:end|beginning|start|middle|rest"
                           r"|remainder) of) the (year|month|week)$")
 
