@@ -42,6 +42,18 @@ def _found(nlp, text):
     pytest.param("Garcia said late on Monday during a press briefing that the city may delay the vote.",
                  [("the city may delay the vote", "indirect", "Garcia", "said")],
                  id="that-after-two-adjuncts"),
+    pytest.param("But as Okafor noted, the new stadium will need a second exit before it opens.",
+                 [("the new stadium will need a second exit before it opens", "indirect", "Okafor",
+                   "noted")],
+                 id="as-aside-after-a-conjunction"),
+    pytest.param("She later likened the meeting to a “trip to the dentist,” according to his memoir.",
+                 [("She later likened the meeting to a “trip to the dentist,”", "mixed", "his memoir",
+                   "according to")],
+                 id="according-after-a-closing-mark"),
+    pytest.param("Speaking at the harbor on Friday, the fire chief told Channel Four morning show "
+                 "host Dana Reyes, “We will rebuild the pier this year.”",
+                 [("We will rebuild the pier this year.", "direct", "the fire chief", "told")],
+                 id="told-a-long-addressee-before-the-quote"),
 ])
 def test_repaired_clauses(nlp, text, expected):
     assert _found(nlp, text) == expected
@@ -51,6 +63,8 @@ def test_repaired_clauses(nlp, text, expected):
     pytest.param("She did not know what to say when the lights went out.", id="infinitive-asking"),
     pytest.param("As she noted the decline in sales, the manager closed the store.",
                  id="as-clause-with-an-object"),
+    pytest.param("Voters simply pull the lever for “R,” or “D,” according to their party.",
+                 id="according-to-after-quoted-labels"),
 ])
 def test_not_quotes(nlp, text):
     assert _found(nlp, text) == []

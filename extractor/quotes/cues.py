@@ -25,6 +25,9 @@ CONF_CLAUSE, CONF_MIXED, CONF_ACCORDING, CONF_NOUN = 0.75, 0.8, 0.7, 0.6
 # complementizer sits within eight words of its verb (two short adjuncts); farther
 # `that`s belong to something else. Raised from 6 after PolNeAR misses of two adjuncts.
 MAX_THAT_GAP = 9
+# Words a quoted phrase before `according to` needs to be what X said, not a label
+# in a list (`“R,” or “D,”`); the same floor as a reported clause.
+MIN_QUOTED_WORDS = MIN_CLAUSE_WORDS
 # Tags of a `what`/`who`/`when` word: an infinitive clause opened by one asks, not reports.
 WH_TAGS = frozenset({"WP", "WDT", "WRB", "WP$"})
 DASHES = ("\u2014", "\u2013", "--")
@@ -136,7 +139,7 @@ def _as_aside(doc: Doc, tok: Token) -> Report | None:
         return None                 # `as she noted the decline`: an object, no report
     lo, hi = head.left_edge.i, head.right_edge.i
     a_lo, a_hi = tok.left_edge.i, tok.right_edge.i
-    if a_lo <= lo:
+    if all(t.pos_ in ("CCONJ", "PUNCT") for t in doc[lo:a_lo]):   # `But as X noted, ...`
         lo = a_hi + 1
     elif a_hi >= hi - 1:
         hi = a_lo - 1
@@ -307,7 +310,11 @@ def _according(doc: Doc, tok: Token) -> Report | None:
         return None
     source = record_source(source)  # `according to the TexAuto Facts report from InfoNation`
     sent = tok.sent
-    if tok.i > sent.start and doc[tok.i - 1].text not in (",", "(", "\u2014", "\u2013"):
+    before = doc[tok.i - 1] if tok.i > sent.start else None
+    if before is not None and before.tag_ == "''" and _quoted_words(doc, before.i, sent.start) \
+            >= MIN_QUOTED_WORDS:    # `a “trip to the dentist,” according to X`: the comma sits
+        before = doc[tok.i - 2]     # inside; not `for “R,” or “D,” according to their party`
+    if before is not None and before.text not in (",", "(", "\u2014", "\u2013"):
         return None                 # `re-ranked according to their scores`: a manner, not a source
     head = tok.head
     for _ in range(MAX_SUBJECT_CLIMB):
@@ -330,6 +337,16 @@ def _according(doc: Doc, tok: Token) -> Report | None:
             if is_reporting(t) and t.dep_ == "parataxis":
                 lo = max(lo, parenthetical_bounds(t)[1] + 1)
     return Report(lo, hi, source, (tok.i, to.i + 1), CONF_ACCORDING, rank=1)
+
+
+def _quoted_words(doc: Doc, close: int, floor: int) -> int:
+    """Words between the closing mark at `close` and the mark that opens it."""
+    words = 0
+    for t in reversed(doc[floor:close]):
+        if t.tag_ in ("``", "''"):
+            break
+        words += t.is_alpha
+    return words
 
 
 def _noun_report(noun: Token) -> Report | None:
