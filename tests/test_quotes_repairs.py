@@ -39,6 +39,10 @@ def _found(nlp, text):
                  [("banning it could cost thousands of jobs in the northern counties", "indirect",
                    "She", "said")],
                  id="clause-hung-on-a-gerund"),
+    pytest.param("The council approved the budget, which critics say left a gap in funding for the "
+                 "schools.",
+                 [("left a gap in funding for the schools", "indirect", "critics", "say")],
+                 id="relative-clause-hung-as-a-finite-complement"),
     pytest.param("Garcia said late on Monday during a press briefing that the city may delay the vote.",
                  [("the city may delay the vote", "indirect", "Garcia", "said")],
                  id="that-after-two-adjuncts"),

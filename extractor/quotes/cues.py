@@ -119,14 +119,15 @@ def _controlled(verb: Token, ccomps: list[Token]) -> bool:
 
 
 def _gerund_clause(verb: Token) -> Token | None:
-    """The gerund right after a reporting verb when the parse hung the reported clause on
-    it (`said legalizing it could put ...`): it carries a finite clause of its own."""
-    gerund = next((c for c in verb.rights if c.dep_ == "xcomp" and c.tag_ == "VBG"
-                   and c.i == verb.i + 1), None)
+    """The verb right after a reporting verb that the parse took for its open complement
+    while it heads the reported clause: a finite verb (`which critics say left a gap`) or
+    a gerund carrying a finite clause of its own (`said legalizing it could put ...`)."""
+    gerund = next((c for c in verb.rights if c.dep_ == "xcomp" and c.i == verb.i + 1), None)
     if gerund is None or lemma(verb) not in REPORTING_VERBS or verb.tag_ not in FINITE_TAGS:
         return None
-    finite = any(c.dep_ == "ccomp" and any(g.dep_ in SUBJECT_DEPS for g in c.children)
-                 for c in gerund.children)
+    finite = gerund.pos_ == "VERB" and gerund.tag_ in FINITE_TAGS or gerund.tag_ == "VBG" and any(
+        c.dep_ == "ccomp" and any(g.dep_ in SUBJECT_DEPS for g in c.children)
+        for c in gerund.children)
     return gerund if finite else None
 
 
