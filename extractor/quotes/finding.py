@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from . import cues, labels
-from ..lexicon.speech import SAY_LIKE_VERBS
+from ..lexicon.speech import ADDRESSEE_VERBS, SAY_LIKE_VERBS
 from .verbs import is_direct_cue, is_reporting, is_verb, lemma
 from .marks import SENTENCE_END, WORD, Quoted, is_heading, is_title, pair_quotes
 from .sources import inverted_subject, source_phrase, speaker_of
@@ -240,7 +240,12 @@ def _cue_before(before: list[Token], intro: str) -> Token | None:
     for tok in reversed(before[-reach:]):
         if is_direct_cue(tok):
             return tok
-    return None
+    # `told Fox News host Sean Smith, “...”`: a long addressee pushes the cue back; it
+    # still introduces the quote when its object ends right at the comma
+    last = before[-2] if intro == "comma" and len(before) > 1 else None
+    return next((tok for tok in reversed(before[:-reach]) if last is not None and is_direct_cue(tok)
+                 and lemma(tok) in ADDRESSEE_VERBS and any(c.dep_ in ("dobj", "dative") and c.right_edge.i == last.i
+                         for c in tok.children)), None)
 
 
 def _ends_clause(after: list[Token]) -> bool:
