@@ -46,7 +46,7 @@ def test_documented_import_paths_keep_working(documented):
 
 
 def test_the_lexicon_holds_data_only():
-    for name in ["calendar", "names", "numbers", "speech"]:
+    for name in ["calendar", "names", "nicknames", "numbers", "speech"]:
         module = importlib.import_module(f"extractor.lexicon.{name}")
         functions = [n for n, v in vars(module).items() if inspect.isfunction(v) and v.__module__ == module.__name__
                      and not n.startswith("_")]

@@ -1,7 +1,7 @@
 """A floor under the dev scores: the 24 hand-annotated dev articles, run through the CLI
 and scored by the contract's own `score.py`, must not fall below the pinned figures.
 
-The floors sit a little under the figures of the last landed run (see the README's
+The floors sit a little under the figures of the last landed run (the README's
 "Figures"); raise them when the figures rise, never lower them to make a change pass.
 """
 from __future__ import annotations
@@ -17,15 +17,16 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DEV = SHARED / "eval" / "dev"
 SCORE = SHARED / "eval" / "score.py"
 
-# figure -> (metric, floor). Pinned 0.005 under the figures measured on the submitted
-# tree, so that a change that loses one or two items fails here.
+# figure -> (metric, floor). Pinned about 0.005 under the figures measured on the submitted
+# tree (quotes 0.961, attribution 0.972, end to end 0.934, numbers and dates 1.000, date
+# values 0.983), so that a change that loses two or three items fails here.
 FLOORS = {
-    "quotes": ("f1", 0.945),
-    "attribution": ("precision", 0.93),
-    "end_to_end": ("f1", 0.88),
-    "numbers": ("f1", 0.975),
-    "dates": ("f1", 0.975),
-    "date_values": ("precision", 0.935),
+    "quotes": ("f1", 0.955),
+    "attribution": ("precision", 0.965),
+    "end_to_end": ("f1", 0.93),
+    "numbers": ("f1", 0.995),
+    "dates": ("f1", 0.995),
+    "date_values": ("precision", 0.978),
     "published": ("precision", 1.0),
 }
 
