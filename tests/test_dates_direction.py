@@ -2,17 +2,13 @@
 lies on, as the clause around it says (GUIDELINES: the nearest one before publication unless
 the tense or context points ahead), and durations with a fraction of a unit.
 
-Each row: (text, published, expected [(text, type, value)]).
+Each row: (text, published, expected [(text, type, value)]); end values are not compared.
 """
 from __future__ import annotations
 
 import pytest
 
-from extractor.dates.finding import find_dates
-
-
-def found(nlp, text: str, published: str | None):
-    return [(d.text, d.type, d.value) for d in find_dates(nlp(text), published=published)]
+from .test_dates import found
 
 
 DIRECTION = [
@@ -64,7 +60,7 @@ DIRECTION = [
 
 @pytest.mark.parametrize("text, published, expected", DIRECTION)
 def test_direction_in_time(nlp, text, published, expected):
-    assert found(nlp, text, published) == expected
+    assert [row[:3] for row in found(nlp, text, published)] == expected
 
 
 FRACTIONS = [
@@ -83,7 +79,7 @@ FRACTIONS = [
 
 @pytest.mark.parametrize("text, expected", FRACTIONS)
 def test_fractions_of_a_unit(nlp, text, expected):
-    assert found(nlp, text, "1998-02-27") == expected
+    assert [row[:3] for row in found(nlp, text, "1998-02-27")] == expected
 
 
 IN_FOCUS = [
@@ -102,7 +98,7 @@ IN_FOCUS = [
 
 @pytest.mark.parametrize("text, published, expected", IN_FOCUS)
 def test_the_day_or_year_in_focus(nlp, text, published, expected):
-    assert found(nlp, text, published) == expected
+    assert [row[:3] for row in found(nlp, text, published)] == expected
 
 
 QUARTERS = [
@@ -116,4 +112,4 @@ QUARTERS = [
 
 @pytest.mark.parametrize("text, published, expected", QUARTERS)
 def test_quarters_named_against_the_report(nlp, text, published, expected):
-    assert found(nlp, text, published) == expected
+    assert [row[:3] for row in found(nlp, text, published)] == expected

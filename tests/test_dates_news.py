@@ -8,11 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.dates.finding import find_dates
-
-
-def found(nlp, text: str, published: str | None):
-    return [(d.text, d.type, d.value, d.end_value) for d in find_dates(nlp(text), published=published)]
+from .test_dates import found
 
 
 # A full date with its year never comes out as another day, however it is written.

@@ -9,13 +9,19 @@ import pytest
 from extractor.quotes.finding import find_quotes
 
 
-def _found(nlp, text):
+def found_with_cues(nlp, text):
+    """(quote, type, mention, cue) of each quote found; offsets and confidence checked."""
     doc = nlp(text)
     quotes = find_quotes(doc)
     for q in quotes:
         assert doc.text[q.start:q.end] == q.text
         assert 0.0 <= q.confidence <= 1.0
-    return [(q.text, q.type, q.mention.text if q.mention else None) for q in quotes]
+    return [(q.text, q.type, q.mention.text if q.mention else None, q.cue.text if q.cue else None)
+            for q in quotes]
+
+
+def _found(nlp, text):
+    return [row[:3] for row in found_with_cues(nlp, text)]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -5,16 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.quotes.finding import find_quotes
-
-
-def _found(nlp, text):
-    doc = nlp(text)
-    quotes = find_quotes(doc)
-    for q in quotes:
-        assert doc.text[q.start:q.end] == q.text
-    return [(q.text, q.type, q.mention.text if q.mention else None, q.cue.text if q.cue else None)
-            for q in quotes]
+from .test_quotes import found_with_cues as _found
 
 
 @pytest.mark.parametrize("text, expected", [
