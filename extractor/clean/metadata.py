@@ -26,6 +26,7 @@ from lxml import etree
 from . import authors as htmlauthors
 from . import text as text_stage
 from .authors import clean_text
+from ..lexicon.calendar import MONTH_NUMBER
 from ..records import Metadata
 
 __all__ = ["Found", "read_metadata", "url_date", "with_language"]
@@ -68,8 +69,6 @@ MIN_UNSPACED_HEADLINE_CHARS = 6
 _URL_DATE = re.compile(r"[/_-]((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|-|_|\.|$)")
 _URL_MONTH_WORD = re.compile(
     r"/((?:19|20)\d\d)/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/(0?[1-9]|[12]\d|3[01])/", re.I)
-_MONTHS = {m: i for i, m in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
 # A language code: en, en-US, en_GB, EN.
 _LANG = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*\s*$")
 # Class/id of an element showing the date: "dateline", "article_date", "storyDate"
@@ -310,7 +309,7 @@ def url_date(url: str) -> str | None:
         return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
     m = _URL_MONTH_WORD.search(url)
     if m:
-        return f"{m.group(1)}-{_MONTHS[m.group(2).lower()[:3]]:02d}-{int(m.group(3)):02d}"
+        return f"{m.group(1)}-{MONTH_NUMBER[m.group(2).lower()[:3]]:02d}-{int(m.group(3)):02d}"
     return None
 
 

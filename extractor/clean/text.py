@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from ..lexicon.calendar import MONTH_NUMBER
 from .language import detect_language
 from ..records import CleanArticle, Metadata
 
@@ -69,11 +70,7 @@ EPOCH = datetime(1970, 1, 1)
 
 # -- dates ----------------------------------------------------------------------
 
-_MONTHS = {name: i for i, names in enumerate(
-    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-     ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for name in names}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTH_NUMBER, key=len, reverse=True)) + r")\.?"
 _TIME = (r"(?:\s*(?:[|,•·@-]|at)?\s*(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)"
          r"(?::[0-5]\d)?\s*(?P<ampm>[ap]\.?\s?m\.?)?)?")
 _DAY = r"(?P<day>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
@@ -153,7 +150,7 @@ def _byline_line_date(line: str) -> str | None:
 
 def _match_date(m: re.Match) -> str | None:
     month = m.group("month")
-    month = int(month) if month.isdigit() else _MONTHS[month.lower().rstrip(".")]
+    month = int(month) if month.isdigit() else MONTH_NUMBER[month.lower().rstrip(".")]
     hour = int(m.group("hour")) if m.group("hour") else None
     minute = int(m.group("minute")) if m.group("minute") else None
     ampm = (m.group("ampm") or "").lower().replace(".", "").replace(" ", "")
